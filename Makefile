@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Both create
+# .venv from the pinned requirements first when it is missing or stale.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+
+# Material for MkDocs prints an end-of-life banner without this.
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the site come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve test build check render schema clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+# Strict build into a fresh folder, swapped into site/ only on success, so a
+# failed or killed build leaves the previous site as it was.
+build: $(STAMP)
+	rm -rf site.new
+	$(PY) -m mkdocs build --strict --site-dir site.new
+	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+schema: $(STAMP)
+	$(PY) -m generator schema
+
+clean:
+	rm -rf site site.new site.old build .pytest_cache

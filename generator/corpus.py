@@ -1,0 +1,142 @@
+"""Stages 1-3 together: the project's files -> a checked, typed Corpus.
+
+Everything that can be wrong is collected across every file before one
+BriefsInvalid is raised, so an editor fixes all mistakes from one run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .errors import BriefsInvalid, Problems
+from .load import load
+from .model import ID_PATTERN, Brief, Entity, EntityRegistry, Tag, TagRegistry, Topic, TopicRegistry
+from .provenance import Registries, check_brief
+from .seeds import Seed, load_seed
+from .validate import check_header, to_model
+
+BRIEFS_DIR = "briefs"
+SEEDS_DIR = "seeds"
+REGISTRY_DIR = "briefs/registry"
+SCHEMA_DIR = "briefs/schema"
+# Schema paths as written on each file's first line, relative to that file.
+BRIEF_SCHEMA_REF = "schema/brief.schema.json"
+REGISTRIES = {  # file -> (model, list field, schema reference)
+    "entities": (EntityRegistry, "entities", "../schema/entities.schema.json"),
+    "topics": (TopicRegistry, "topics", "../schema/topics.schema.json"),
+    "tags": (TagRegistry, "tags", "../schema/tags.schema.json"),
+}
+
+
+@dataclass(frozen=True)
+class Record:
+    """A validated brief with its id, its file and its article."""
+
+    id: str
+    path: str
+    brief: Brief
+    seed: Seed
+
+
+@dataclass(frozen=True)
+class Corpus:
+    records: tuple[Record, ...]
+    entities: dict[str, Entity]
+    topics: dict[str, Topic]
+    tags: dict[str, Tag]
+
+    def record(self, brief_id: str) -> Record:
+        return self.by_id[brief_id]
+
+    @cached_property
+    def by_id(self) -> dict[str, Record]:
+        return {r.id: r for r in self.records}
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def brief_files(root: Path, problems: Problems) -> list[Path]:
+    """Every brief file, sorted; bad names and escaping symlinks are problems."""
+    folder = root / BRIEFS_DIR
+    out = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        rel = f"{BRIEFS_DIR}/{path.name}"
+        if path.name.startswith(".") or path.is_dir() and not path.is_symlink():
+            continue
+        if path.suffix == ".yml":
+            problems.add(rel, 0, 0, "brief files end in `.yaml`", f"rename it to {path.stem}.yaml")
+            continue
+        if path.suffix != ".yaml":
+            continue
+        if not re.fullmatch(ID_PATTERN, path.stem):
+            problems.add(rel, 0, 0, f"`{path.stem}` is not a valid brief id",
+                         "name the file with lower-case letters, digits and hyphens, e.g. `asif-says-decision-pending.yaml`")
+            continue
+        if not _inside(path, root):
+            problems.add(rel, 0, 0, "the brief is a link to a file outside the repository",
+                         "replace the link with the file itself")
+            continue
+        out.append(path)
+    return out
+
+
+def _load_registry(root: Path, name: str, problems: Problems) -> dict:
+    model, field, ref = REGISTRIES[name]
+    rel = f"{REGISTRY_DIR}/{name}.yaml"
+    doc = load(root / rel, rel, problems)
+    if doc is None:
+        return {}
+    check_header(doc, ref, problems)
+    reg = to_model(doc, model, problems)
+    if reg is None:
+        return {}
+    items = {}
+    for i, item in enumerate(getattr(reg, field)):
+        if item.id in items:
+            problems.add(rel, *doc.where((field, i, "id")), f"duplicate id `{item.id}`", "ids must be unique")
+        items[item.id] = item
+    return items
+
+
+def load_registries(root: Path, problems: Problems) -> Registries:
+    return Registries(*(_load_registry(root, name, problems) for name in REGISTRIES))
+
+
+def read_corpus(root: Path) -> Corpus:
+    """Load, validate and check every brief and registry under ``root``."""
+    problems = Problems()
+    registries = load_registries(root, problems)
+    seeds: dict[str, Seed] = {}
+    seeds_dir = root / SEEDS_DIR
+    records = []
+    for path in brief_files(root, problems):
+        rel = f"{BRIEFS_DIR}/{path.name}"
+        doc = load(path, rel, problems)
+        if doc is None:
+            continue
+        check_header(doc, BRIEF_SCHEMA_REF, problems)
+        brief = to_model(doc, Brief, problems)
+        if brief is None:
+            continue
+        name = brief.source.seed
+        seed_path = seeds_dir / name
+        if name not in seeds:
+            if not (_inside(seed_path, seeds_dir) and seed_path.is_file()):
+                problems.add(rel, *doc.where(("source", "seed")), f"no seed file `{name}` in {SEEDS_DIR}/",
+                             "copy the article into seeds/ unchanged, and give its file name here")
+                continue
+            seeds[name] = load_seed(seed_path)
+        check_brief(brief, doc, seeds[name], registries, problems)
+        records.append(Record(path.stem, rel, brief, seeds[name]))
+    if problems:
+        raise BriefsInvalid(problems)
+    return Corpus(tuple(records), registries.entities, registries.topics, registries.tags)

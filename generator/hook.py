@@ -1,0 +1,53 @@
+"""Delivery 1: the MkDocs hook (`hooks:` in mkdocs.yml).
+
+Adds the generated pages to the build in memory with `File.generated`, so
+nothing is written into docs/ and `mkdocs serve` cannot loop on its own
+output; a deleted brief's page is simply not generated on the next build.
+Bad briefs abort the build with one `path:line:col: message` line each.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+# MkDocs loads a hook from its file path, outside any package, so the
+# project folder is put on the path to import the generator package itself.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.errors import BriefsInvalid  # noqa: E402
+from generator.site import build  # noqa: E402
+
+sys.path.pop(0)
+
+log = logging.getLogger("mkdocs.plugins.generator")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent
+    try:
+        pages = build(root)
+    except BriefsInvalid as e:
+        for line in e.problems.lines():
+            log.error(line)
+        raise PluginError(f"{e}: fix the lines above, then save again") from None
+    for page in pages:
+        existing = files.get_file_from_path(page.uri)
+        if existing is not None:
+            files.remove(existing)
+        # Only index pages are in the nav (it is rendered into every page, so a
+        # nav entry per brief would make the build quadratic); the rest are
+        # reached through the indexes and are not "omitted" files.
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        f = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
+        if page.source:
+            # The edit link opens the YAML an editor should change, not
+            # generated Markdown: edit_uri is relative to the docs folder.
+            depth = len(Path(config.docs_dir).resolve().relative_to(root.resolve()).parts)
+            f.edit_uri = "../" * depth + page.source
+        files.append(f)
+    return files

@@ -1,0 +1,218 @@
+"""Stage 1, load: bytes on disk -> plain Python values with a position for each.
+
+A strict subset of YAML, read from libyaml's event stream (PyYAML's C parser
+where available) instead of PyYAML's constructor, because the constructor
+is where YAML 1.1 retypes text (`NO` -> False, `0755` -> 493, `1:20` -> 80)
+and where aliases expand (billion laughs).  Building values from events
+keeps one pass, no recursion (deep nesting cannot overflow the stack), and
+lets every value keep the line and column it came from.
+
+Every scalar becomes a string, except a plain `null`, `~` or empty value,
+which becomes None.  Types (integers, dates) are the schema's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problems
+
+try:  # libyaml is an optional part of PyYAML; the pure-Python parser is the fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: Largest brief or registry file accepted, in bytes.  The largest real brief
+#: is about 20 KiB; the cap keeps a hostile file from costing the build memory.
+MAX_BYTES = 256 * 1024
+#: Deepest nesting of mappings and lists accepted.  The schema needs 4.
+MAX_DEPTH = 20
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# Characters that make text display differently from what it is (Trojan
+# Source, CVE-2021-42574) or hide inside it: bidi controls and zero-width marks.
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_TAB_INDENT = re.compile(r"^ *\t", re.M)
+
+Path_ = tuple  # a value's address inside a document: keys and list indexes
+
+
+@dataclass
+class Document:
+    """One YAML file as plain values, with where each value and key started."""
+
+    path: str
+    data: Any
+    lines: list[str] = field(repr=False, default_factory=list)
+    values: dict[Path_, tuple[int, int]] = field(repr=False, default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(repr=False, default_factory=dict)
+
+    def where(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The (line, col) of the value at ``loc``, or of its key, or of the
+        nearest enclosing value that exists (for a missing field)."""
+        table = self.keys if key else self.values
+        if loc in table:
+            return table[loc]
+        while loc:
+            loc = loc[:-1]
+            if loc in self.values:
+                return self.values[loc]
+        return (1, 1)
+
+
+def _position(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def read_text(path: Path, display: str, problems: Problems) -> str | None:
+    """Read a file as UTF-8 text, with a byte-order mark allowed and dropped."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        problems.add(display, 0, 0, f"cannot read the file: {e.strerror}")
+        return None
+    if len(raw) > MAX_BYTES:
+        problems.add(
+            display, 1, 1,
+            f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,} bytes",
+            "split the brief or shorten its text",
+        )
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        problems.add(
+            display, line, col,
+            f"the file is not valid UTF-8 (byte 0x{raw[e.start]:02x})",
+            "save the file with UTF-8 encoding",
+        )
+        return None
+
+
+def load(path: Path, display: str, problems: Problems) -> Document | None:
+    """Load one file; on any problem, record it and return None."""
+    text = read_text(path, display, problems)
+    if text is None:
+        return None
+    return parse(text, display, problems)
+
+
+def parse(text: str, display: str, problems: Problems) -> Document | None:
+    """Parse YAML text into a Document, recording problems instead of raising."""
+    before = len(problems)
+    for m in _TAB_INDENT.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        problems.add(
+            display, line, m.end() - m.start(),
+            "a tab is used for indentation", "indent with spaces only",
+        )
+    if len(problems) > before:
+        return None
+    doc = Document(display, None, text.splitlines())
+    loader = _Loader(text)
+    try:
+        _build(loader, doc, problems)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = _position(mark) if mark else (1, 1)
+        problems.add(display, line, col, f"invalid YAML: {e.problem or e.context}",
+                     "check the indentation and quoting on this line and the one above")
+    except yaml.YAMLError as e:  # pragma: no cover - libyaml reports most with a mark
+        problems.add(display, 1, 1, f"invalid YAML: {e}")
+    finally:
+        loader.dispose()
+    if len(problems) > before:
+        return None
+    if doc.data is None:
+        problems.add(display, 1, 1, "the file is empty", "start from an existing brief or run `python -m generator new`")
+        return None
+    return doc
+
+
+class _Stop(Exception):
+    """Raised inside _build to abandon a document after a fatal problem."""
+
+
+def _build(loader, doc: Document, problems: Problems) -> None:
+    # Each frame: [container, its path, pending key (mappings only)]
+    stack: list[list] = []
+    documents = 0
+
+    def fail(event, message: str, hint: str = "") -> None:
+        problems.add(doc.path, *_position(event.start_mark), message, hint)
+        raise _Stop
+
+    def place(event, value: Any) -> Path_ | None:
+        """Attach a finished value to its parent; return the value's path."""
+        if not stack:
+            doc.data = value
+            doc.values[()] = _position(event.start_mark)
+            return ()
+        frame = stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            loc = path + (len(container),)
+            container.append(value)
+        else:
+            if frame[2] is None:  # this scalar is a key
+                if not isinstance(value, str):
+                    fail(event, "a key must be plain text", "write `name: value`")
+                if value in container:
+                    fail(event, f"duplicate key `{value}`",
+                         f"`{value}` is already set on line {doc.keys[path + (value,)][0]}; keep one")
+                frame[2] = value
+                doc.keys[path + (value,)] = _position(event.start_mark)
+                return None
+            loc = path + (frame[2],)
+            container[frame[2]] = value
+            frame[2] = None
+        doc.values[loc] = _position(event.start_mark)
+        return loc
+
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    fail(event, "more than one YAML document in the file", "remove the `---` line")
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                fail(event, f"aliases (`*{event.anchor}`) are not allowed", "write the value out in full")
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                continue
+            if getattr(event, "anchor", None):
+                fail(event, f"anchors (`&{event.anchor}`) are not allowed", "remove the anchor and write values out in full")
+            if getattr(event, "tag", None) not in (None, "!"):
+                fail(event, f"explicit tags (`{event.tag}`) are not allowed", "remove the tag; the schema gives every field its type")
+            if isinstance(event, yaml.ScalarEvent):
+                value = event.value
+                if not event.style and value in _NULLS:  # plain style: None (Python) or "" (libyaml)
+                    value = None
+                elif (bad := _INVISIBLE.search(value)) is not None:
+                    fail(event, f"invisible or direction-changing character U+{ord(bad.group()):04X} in text",
+                         "delete it: such characters make text display differently from what it says")
+                place(event, value)
+                continue
+            # A mapping or sequence starts.
+            if len(stack) >= MAX_DEPTH:
+                fail(event, f"nesting deeper than {MAX_DEPTH} levels", "briefs need only a few levels")
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                fail(event, "a key must be plain text", "write `name: value`")
+            loc = place(event, container)
+            stack.append([container, loc, None])
+    except _Stop:
+        return

@@ -1,0 +1,100 @@
+"""Stage 2b, provenance: every line of a brief traces back to its article.
+
+Checks, for one validated brief: the seed exists inside seeds/; every cite
+is a paragraph of the seed inside the brief's scope; every quote appears
+verbatim in the paragraphs it cites; every entity, topic and tag id exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+from .errors import Problems
+from .load import Document
+from .model import Brief, walk
+from .seeds import Seed, fold
+
+# Which fields hold ids of which registry.  Fields are found by name wherever
+# they sit in a brief, so a new section that uses these names is checked too.
+ENTITY_FIELDS = {"speaker", "actor", "actors"}
+TOPIC_FIELDS = {"topic"}
+TAG_FIELDS = {"tags"}
+
+
+def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries", problems: Problems) -> None:
+    count = len(seed.paragraphs)
+    scope = brief.source.scope
+    if scope.last > count:
+        line, col = doc.where(("source", "scope", "last"))
+        problems.add(doc.path, line, col,
+                     f"`source.scope.last` is {scope.last}, but {seed.name} has only {count} paragraphs",
+                     "a paragraph is a non-empty line; count with: grep -v '^\\s*$' seeds/FILE | cat -n")
+    first, last = scope.first, min(scope.last, count)
+
+    for loc, name, value in walk(brief):
+        if name == "cite":
+            for j, n in enumerate(value):
+                if not first <= n <= last:
+                    line, col = doc.where(loc + (j,))
+                    why = (f"{seed.name} has {count} paragraphs" if n > count
+                           else f"the brief's scope is paragraphs {first}-{last}")
+                    problems.add(doc.path, line, col, f"cites paragraph {n}, but {why}",
+                                 "cite paragraphs inside `source.scope`; count non-empty lines from 1")
+        elif name in ENTITY_FIELDS or (name == "id" and len(loc) >= 2 and loc[0] == "mentions"):
+            ids = value if isinstance(value, list) else [value]
+            for j, ref in enumerate(ids):
+                if ref is not None and ref not in registries.entities:
+                    at = loc + (j,) if isinstance(value, list) else loc
+                    problems.add(doc.path, *doc.where(at), f"unknown entity id `{ref}`",
+                                 registries.suggest(ref, registries.entities, "briefs/registry/entities.yaml"))
+        elif name in TOPIC_FIELDS:
+            if value not in registries.topics:
+                problems.add(doc.path, *doc.where(loc), f"unknown topic id `{value}`",
+                             registries.suggest(value, registries.topics, "briefs/registry/topics.yaml"))
+        elif name in TAG_FIELDS and loc == ("tags",):
+            for j, tag in enumerate(value):
+                if tag not in registries.tags:
+                    problems.add(doc.path, *doc.where(loc + (j,)), f"unknown tag `{tag}`",
+                                 registries.suggest(tag, registries.tags, "briefs/registry/tags.yaml"))
+
+    for i, quote in enumerate(brief.quotes):
+        cited = [n for n in quote.cite if first <= n <= last]
+        if not cited:
+            continue  # already reported as a bad cite
+        if any(fold(quote.text) in fold(seed.paragraph(n)) for n in cited) or _spans(quote.text, seed, cited):
+            continue
+        line, col = doc.where(("quotes", i, "text"))
+        found = [n for n in seed.find(quote.text) if first <= n <= last]
+        if found:
+            problems.add(doc.path, line, col,
+                         f"the quote is in paragraph {found[0]}, not in the cited paragraphs {_list(cited)}",
+                         f"cite paragraph {found[0]}")
+            continue
+        n, passage = seed.closest(quote.text, range(first, last + 1))
+        problems.add(doc.path, line, col, f"the quote does not appear verbatim in {seed.name}",
+                     f"closest passage, paragraph {n}: \"{passage}\"" if n else "copy the words exactly from the article")
+
+
+def _spans(quote: str, seed: Seed, cited: list[int]) -> bool:
+    """A quote may run across consecutive cited paragraphs."""
+    if len(cited) < 2:
+        return False
+    joined = " ".join(fold(seed.paragraph(n)) for n in sorted(cited))
+    return fold(quote) in joined
+
+
+def _list(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
+
+
+class Registries:
+    """The shared registries, as id -> model maps."""
+
+    def __init__(self, entities: dict, topics: dict, tags: dict):
+        self.entities = entities
+        self.topics = topics
+        self.tags = tags
+
+    @staticmethod
+    def suggest(ref: str, known: dict, where: str) -> str:
+        close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+        return f"did you mean `{close[0]}`?" if close else f"add it to {where} or use an existing id"

@@ -1,0 +1,125 @@
+"""The page for one brief: what one article says, section by section."""
+
+from __future__ import annotations
+
+from ..corpus import Corpus, Record
+from ..model import ATTRIBUTION_LABELS, SOURCING_LABELS, Passage, walk
+from . import links
+from .common import NOT_STATED, cites, entity, table, topic, when
+from .text import front_matter, md, quoted
+
+
+def render_brief(corpus: Corpus, record: Record) -> str:
+    b = record.brief
+    page = links.brief(record.id)
+
+    def c(numbers: list[int]) -> str:
+        return cites(page, page, numbers)
+
+    tag_names = [corpus.tags[t].name for t in b.tags]
+    out = [front_matter(b.title, tags=tag_names), f"# {md(b.title)}\n", _source_card(record)]
+    out.append(f'!!! abstract "Bottom line"\n\n    {md(b.summary)}\n')
+
+    out.append("## Key points\n")
+    out += [f"{i}. {md(kp.text)} {c(kp.cite)}" for i, kp in enumerate(b.key_points, 1)]
+    out.append("")
+
+    if b.quotes:
+        out.append("## Quotes\n")
+        for q in b.quotes:
+            said = [entity(corpus, page, q.speaker)]
+            if q.venue:
+                said.append(md(q.venue))
+            if q.date:
+                said.append(when(q.date))
+            out.append(f"> {quoted(q.text)}\n>\n> — {', '.join(said)} {c(q.cite)}\n")
+            if q.note:
+                out.append(f"*Attribution note:* {md(q.note)}\n")
+
+    if b.events:
+        out.append("## Events\n")
+        rows = [[when(e.when), md(e.when.note) if e.when.note else "", md(e.text), c(e.cite)] for e in b.events]
+        out.append(table(["Date", "How the date is known", "What happened", "Source"], rows))
+
+    if b.positions:
+        out.append("## Positions, conditions and red lines\n")
+        rows = [[entity(corpus, page, p.actor), topic(corpus, p.topic), p.kind.replace("-", " "), md(p.stance),
+                 ATTRIBUTION_LABELS[p.attribution] + (f" ({entity(corpus, page, p.speaker)})" if p.speaker else ""),
+                 c(p.cite)] for p in b.positions]
+        out.append(table(["Actor", "Topic", "Kind", "Position", "Attribution", "Source"], rows))
+
+    if b.claims:
+        out.append("## Claims\n")
+        rows = [[topic(corpus, cl.topic), md(cl.answer), md(cl.claim), ATTRIBUTION_LABELS[cl.attribution], c(cl.cite)]
+                for cl in b.claims]
+        out.append(table(["Topic", "Answer", "Claim", "Attribution", "Source"], rows))
+
+    out.append(_framing(record, c))
+
+    if b.assessments:
+        out.append("## Assessments\n")
+        out.append('!!! warning "The brief writer\'s judgement, not the article\'s"\n')
+        for a in b.assessments:
+            out.append(f"    - **{md(a.likelihood)}**, {md(a.confidence)} confidence: {md(a.text)}"
+                       f" *Basis:* {md(a.basis)} {c(a.cite)}")
+        out.append("")
+
+    if b.open_questions:
+        out.append("## Open questions\n")
+        out += [f"- {md(q)}" for q in b.open_questions]
+        out.append("")
+
+    if b.mentions:
+        out.append("## Who the article names\n")
+        rows = [[entity(corpus, page, m.id), ", ".join(md(n) for n in m.named_as), md(m.role, empty=NOT_STATED), c(m.cite)]
+                for m in b.mentions]
+        out.append(table(["Entity", "Named as", "Role given", "Source"], rows))
+
+    out.append(_evidence(record))
+    return "\n".join(out)
+
+
+def _source_card(record: Record) -> str:
+    s = record.brief.source
+    published = when(s.published)
+    if s.published.note:
+        published += f" — {md(s.published.note)}"
+    rows = [
+        ["Headline", md(s.headline, empty=NOT_STATED)],
+        ["Outlet", md(s.outlet, empty=NOT_STATED)],
+        ["Author", md(s.author, empty=NOT_STATED)],
+        ["Published", published],
+        ["Address (URL)", md(s.url, empty=NOT_STATED)],
+        ["Archived text", f"seeds/{md(s.seed)}, paragraphs {s.scope.first}–{s.scope.last}"],
+    ]
+    if s.scope.note:
+        rows.append(["Scope", md(s.scope.note)])
+    body = table(["What the article states", ""], rows)
+    return '!!! info "Source"\n\n' + "\n".join("    " + line for line in body.splitlines()) + "\n"
+
+
+def _framing(record: Record, c) -> str:
+    f = record.brief.framing
+    out = ["## Framing\n", f"- **Tone:** {md(f.tone)}" + (f" — {md(f.tone_note)}" if f.tone_note else ""),
+           f"- **Sourcing:** {SOURCING_LABELS[f.sourcing]}" + (f" — {md(f.sourcing_note)}" if f.sourcing_note else "")]
+    groups: list[tuple[str, list[Passage]]] = [
+        ("Loaded wording", f.loaded_wording), ("Headline against body", f.headline_vs_body),
+        ("Unsourced claims", f.unsourced_claims), ("Incoherent passages", f.incoherent_passages),
+    ]
+    for label, passages in groups:
+        if passages:
+            out.append(f"\n**{label}**\n")
+            out += [f"- " + (f"{quoted(p.text)}: " if p.text else "") + f"{md(p.note)} {c(p.cite)}" for p in passages]
+    return "\n".join(out) + "\n"
+
+
+def _evidence(record: Record) -> str:
+    """Every cited paragraph, with an anchor each citation links to."""
+    cited: set[int] = set()
+    for _loc, name, value in walk(record.brief):
+        if name == "cite":
+            cited.update(value)
+    out = ["## Cited paragraphs\n", f"From seeds/{md(record.seed.name)}, numbered as non-empty lines.\n"]
+    for n in sorted(cited):
+        out.append(f"**¶{n}** {md(record.seed.paragraph(n))}\n{{: #{links.para_anchor(n)} .evidence }}\n")
+    return "\n".join(out)

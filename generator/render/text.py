@@ -1,0 +1,66 @@
+"""Turning brief text into Markdown that can only ever render as text.
+
+Text from YAML is untrusted (briefs arrive in pull requests).  Every
+character that Markdown, its extensions or HTML could read as syntax becomes
+a numeric character reference, which Python-Markdown passes through
+untouched and a browser shows as the character.  White space is folded to
+single spaces so that no text can start a block (a list, a heading, code).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# ASCII punctuation with a meaning to Markdown, the extensions in mkdocs.yml
+# (tables, attr_list, abbr, pymdownx) or HTML, wherever it stands.  Prose
+# punctuation (. , ; : ? / % - and the apostrophe) passes unchanged: it only
+# means something at the start of a line, handled by _LINE_START.
+_SPECIAL = "\\`*_{}[]()#+!|<>&~=^$\"@"
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
+# A list item ("1." "1)" "-" ":"), which text could otherwise start.
+_LINE_START = re.compile(r"^(\d*)([-:.)])")
+_SPACE = re.compile(r"\s+")
+_PAGE_TITLE_UNSAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "\\": "∖"})
+
+
+def md(text: str | None, *, empty: str = "") -> str:
+    """Inline Markdown that renders exactly ``text``."""
+    if text is None:
+        return empty
+    out = _SPACE.sub(" ", text).strip().translate(_TABLE)
+    return _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", out, count=1)
+
+
+def quoted(text: str) -> str:
+    return f"“{md(text)}”"
+
+
+def page_title(text: str) -> str:
+    """A page title for front matter, safe where themes strip tags and unescape entities.
+
+    MkDocs themes print titles unescaped (`striptags` even decodes entities),
+    so characters that make markup are swapped for look-alikes.  Validation
+    already rejects them in titles; this is the second layer.
+    """
+    return json.dumps(_SPACE.sub(" ", text).strip().translate(_PAGE_TITLE_UNSAFE), ensure_ascii=False)
+
+
+def front_matter(title: str, **extra) -> str:
+    """YAML front matter written as JSON values, which YAML reads back unchanged."""
+    lines = ["---", f"title: {page_title(title)}"]
+    for key, value in extra.items():
+        if value:
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def link(label: str, target: str) -> str:
+    """A link whose label is escaped text; targets are always generator-made paths."""
+    return f"[{md(label)}]({target})"
+
+
+def cell(text: str | None, *, empty: str = "") -> str:
+    """Text for a table cell (pipes are already escaped by md)."""
+    return md(text, empty=empty)

@@ -1,0 +1,148 @@
+"""Stage 2, validate: a loaded Document -> a typed model, or problems with positions.
+
+Pydantic checks the shape; this module turns each of its errors into a
+`path:line:col: message (hint: ...)` line that names the field in the
+brief's own terms, with a "did you mean" for misspelt field names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problems
+from .load import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_KIND = {dict: "a mapping", list: "a list", str: "text", type(None): "null"}
+
+SCHEMA_FIRST_LINE = "# yaml-language-server: $schema="
+
+
+def dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that describes the mapping at ``loc`` (for "did you mean")."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional[...], list[...] and Annotated[...] down to a model class."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (list, typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if args else tp
+            if origin is not list and len(args) != 1:
+                return tp
+        else:
+            return tp
+
+
+def _value_at(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _describe(err: dict, doc: Document, model: type[BaseModel]) -> tuple[tuple, bool, str, str]:
+    """(location, point-at-key?, message, hint) for one pydantic error."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    field = dotted(loc)
+    ctx = err.get("ctx") or {}
+    found = _KIND.get(type(err.get("input")), type(err.get("input")).__name__)
+    if kind == "missing":
+        name = loc[-1]
+        return loc[:-1], False, f"missing required field `{name}` in `{dotted(loc[:-1])}`", \
+            f"add `{name}:` (write `{name}: null` when the article does not state it)" if _nullable(model, loc) \
+            else f"add `{name}:`"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        owner = _model_at(model, loc[:-1])
+        allowed = sorted(owner.model_fields) if owner else []
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"allowed fields here: {', '.join(allowed)}"
+        return loc, True, f"unknown field `{field}`", hint
+    if kind in ("string_type", "int_type", "int_parsing", "list_type", "model_type", "dict_type", "model_attributes_type"):
+        want = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+                "list_type": "a list", "model_type": "a mapping", "dict_type": "a mapping",
+                "model_attributes_type": "a mapping"}[kind]
+        if err.get("input") is None:
+            return loc, False, f"`{field}` is null but must be {want}", "fill it in; only fields marked nullable may be null"
+        shown = f"`{err['input']}`" if isinstance(err.get("input"), str) else found
+        return loc, False, f"`{field}` must be {want}, not {shown}", "see docs/reference.md for the field's type"
+    if kind == "literal_error":
+        return loc, False, f"`{field}` is `{err.get('input')}`, which is not allowed", f"use one of: {ctx.get('expected')}"
+    if kind == "string_pattern_mismatch":
+        return loc, False, f"`{field}` is `{err.get('input')}`, which is not in the expected form", \
+            f"it must match {ctx.get('pattern')}"
+    if kind in ("too_short", "string_too_short"):
+        return loc, False, f"`{field}` is empty", "give at least one item" if kind == "too_short" else "write the text, or remove the field"
+    if kind == "string_too_long":
+        return loc, False, f"`{field}` is longer than {ctx.get('max_length')} characters", "shorten it"
+    if kind in ("greater_than_equal",):
+        return loc, False, f"`{field}` must be {ctx.get('ge')} or more", "paragraphs are numbered from 1"
+    if kind == "value_error":
+        msg = str(ctx.get("error", err["msg"]))
+        return loc, False, f"`{field}`: {msg}", ""
+    return loc, False, f"`{field}`: {err['msg'][0].lower()}{err['msg'][1:]}", ""
+
+
+def _nullable(model: type[BaseModel], loc: tuple) -> bool:
+    owner = _model_at(model, loc[:-1])
+    if owner is None or loc[-1] not in owner.model_fields:
+        return False
+    ann = owner.model_fields[loc[-1]].annotation
+    return type(None) in typing.get_args(ann)
+
+
+def check_header(doc: Document, schema_path: str, problems: Problems) -> None:
+    """The first line points editors' YAML language servers at the schema."""
+    want = SCHEMA_FIRST_LINE + schema_path
+    first = doc.lines[0].strip() if doc.lines else ""
+    if first != want:
+        problems.add(doc.path, 1, 1, "the first line must name the schema for editors",
+                     f"make line 1 exactly `{want}`")
+
+
+def to_model(doc: Document, model: type[M], problems: Problems) -> M | None:
+    """Validate a document against a model; record every error with its position."""
+    if not isinstance(doc.data, dict):
+        found = _KIND.get(type(doc.data), "a value")
+        problems.add(doc.path, 1, 1, f"the top level must be a mapping of fields, not {found}",
+                     "start the file with `title:` and the other fields")
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as e:
+        for err in e.errors(include_url=False):
+            loc, at_key, message, hint = _describe(err, doc, model)
+            line, col = doc.where(loc, key=at_key)
+            problems.add(doc.path, line, col, message, hint)
+        return None
