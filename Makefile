@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test build check render schema clean
+.PHONY: serve test build check render schema goldens clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m generator check
+
+# Rewrite tests/golden/ from the fixture project after an intended output change.
+goldens: $(STAMP)
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_golden.py
 
 schema: $(STAMP)
 	$(PY) -m generator schema

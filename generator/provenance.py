@@ -69,7 +69,8 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries
                          f"the quote is in paragraph {found[0]}, not in the cited paragraphs {_list(cited)}",
                          f"cite paragraph {found[0]}")
             continue
-        n, passage = seed.closest(quote.text, range(first, last + 1))
+        # Cited paragraphs first: on a tie the one the editor pointed at wins.
+        n, passage = seed.closest(quote.text, cited + [n for n in range(first, last + 1) if n not in cited])
         problems.add(doc.path, line, col, f"the quote does not appear verbatim in {seed.name}",
                      f"closest passage, paragraph {n}: \"{passage}\"" if n else "copy the words exactly from the article")
 

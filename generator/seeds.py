@@ -48,7 +48,7 @@ class Seed:
         q = fold(quote)
         return [i for i, p in enumerate(self._folded, 1) if q in p]
 
-    def closest(self, quote: str, within: range | None = None) -> tuple[int, str]:
+    def closest(self, quote: str, within: list[int] | range | None = None) -> tuple[int, str]:
         """The paragraph and passage most like ``quote``, to show on a failed match."""
         q = fold(quote)
         best = (0, 0, "")

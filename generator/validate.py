@@ -83,11 +83,9 @@ def _describe(err: dict, doc: Document, model: type[BaseModel]) -> tuple[tuple, 
             f"add `{name}:` (write `{name}: null` when the article does not state it)" if _nullable(model, loc) \
             else f"add `{name}:`"
     if kind == "extra_forbidden":
-        name = str(loc[-1])
         owner = _model_at(model, loc[:-1])
-        allowed = sorted(owner.model_fields) if owner else []
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else f"allowed fields here: {', '.join(allowed)}"
+        close = _close(model, loc)
+        hint = f"did you mean `{close[0]}`?" if close else f"allowed fields here: {', '.join(sorted(owner.model_fields) if owner else [])}"
         return loc, True, f"unknown field `{field}`", hint
     if kind in ("string_type", "int_type", "int_parsing", "list_type", "model_type", "dict_type", "model_attributes_type"):
         want = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
@@ -112,6 +110,12 @@ def _describe(err: dict, doc: Document, model: type[BaseModel]) -> tuple[tuple, 
         msg = str(ctx.get("error", err["msg"]))
         return loc, False, f"`{field}`: {msg}", ""
     return loc, False, f"`{field}`: {err['msg'][0].lower()}{err['msg'][1:]}", ""
+
+
+def _close(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The allowed field name closest to a misspelt one, if any is close."""
+    owner = _model_at(model, loc[:-1])
+    return difflib.get_close_matches(str(loc[-1]), list(owner.model_fields) if owner else [], n=1, cutoff=0.6)
 
 
 def _nullable(model: type[BaseModel], loc: tuple) -> bool:
@@ -141,7 +145,14 @@ def to_model(doc: Document, model: type[M], problems: Problems) -> M | None:
     try:
         return model.model_validate(doc.data)
     except ValidationError as e:
-        for err in e.errors(include_url=False):
+        errors = e.errors(include_url=False)
+        # A misspelt field shows as both "unknown `sumary`" and "missing
+        # `summary`"; the first, with its "did you mean", says it all.
+        suggested = {tuple(err["loc"][:-1]) + (m,) for err in errors if err["type"] == "extra_forbidden"
+                     for m in _close(model, tuple(err["loc"]))}
+        for err in errors:
+            if err["type"] == "missing" and tuple(err["loc"]) in suggested:
+                continue
             loc, at_key, message, hint = _describe(err, doc, model)
             line, col = doc.where(loc, key=at_key)
             problems.add(doc.path, line, col, message, hint)

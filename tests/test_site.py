@@ -1,0 +1,68 @@
+"""Whole-site tests: one strict `mkdocs build` of the real briefs, and a broken one."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import REPO, cli, make_project, mkdocs_build
+
+BRIEF_IDS = sorted(p.stem for p in (REPO / "briefs").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = make_project(tmp_path_factory.mktemp("real") / "project", real=True)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return root / "site"
+
+
+def test_five_real_briefs_exist():
+    assert len(BRIEF_IDS) >= 5
+
+
+@pytest.mark.parametrize("brief_id", BRIEF_IDS)
+def test_a_page_per_brief_with_edit_link_to_yaml(site, brief_id):
+    html = (site / "briefs" / brief_id / "index.html").read_text(encoding="utf-8")
+    edit = re.search(r'href="([^"]+)"[^>]*title="Edit this page"', html)
+    assert edit and edit.group(1).endswith(f"/edit/main/briefs/{brief_id}.yaml")
+    assert 'id="p-' in html  # cited paragraphs are on the page, each with an anchor
+
+
+def test_search_index_covers_every_brief(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {f"briefs/{b}/" for b in BRIEF_IDS} <= locations
+
+
+def test_briefs_index_lists_every_brief(site):
+    html = (site / "briefs" / "index.html").read_text(encoding="utf-8")
+    for brief_id in BRIEF_IDS:
+        assert f'href="{brief_id}/"' in html
+
+
+def test_nothing_is_written_into_docs(site):
+    assert sorted(p.name for p in (site.parent / "docs").iterdir()) == sorted(p.name for p in (REPO / "docs").iterdir())
+
+
+def test_broken_brief_fails_check_and_build_with_position(project):
+    brief = project / "briefs" / "fixture-brief.yaml"
+    brief.write_text(brief.read_text(encoding="utf-8").replace("summary:", "sumary:"), encoding="utf-8")
+    expected = "briefs/fixture-brief.yaml:17:1: unknown field `sumary` (hint: did you mean `summary`?)"
+    checked = cli(project, "check")
+    assert checked.returncode == 1 and expected in checked.stderr.splitlines()
+    built = mkdocs_build(project)
+    assert built.returncode == 1
+    assert f"ERROR   -  {expected}" in built.stderr.splitlines()
+    assert "Traceback" not in built.stderr + checked.stderr
+    assert not (project / "site" / "briefs").exists()
+
+
+def test_deleted_brief_page_disappears(project):
+    (project / "briefs" / "fixture-brief.yaml").unlink()
+    assert mkdocs_build(project).returncode == 0
+    assert not (project / "site" / "briefs" / "fixture-brief").exists()
