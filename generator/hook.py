@@ -30,7 +30,7 @@ log = logging.getLogger("mkdocs.plugins.generator")
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
-        pages = build(root)
+        pages = build(root, Path(config.docs_dir))
     except BriefsInvalid as e:
         for line in e.problems.lines():
             log.error(line)

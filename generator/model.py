@@ -159,6 +159,9 @@ class Quote(Strict):
 class Event(Strict):
     """Something that happened, or is expected, at a date the article gives or implies."""
 
+    key: Optional[Id] = Field(
+        None, description="A shared key for a happening several briefs report (e.g. `asif-tv-interview-2025-10-28`); "
+        "events with the same key are one timeline entry listing every source.")
     when: When = Field(description="When it happened.")
     text: Text = Field(description="What happened, one sentence.")
     actors: list[Id] = Field(default_factory=list, description="Entity ids of those involved.")
@@ -279,6 +282,9 @@ class Topic(Strict):
     kind: Literal["question", "condition", "theme"] = Field(
         description="`question` (claims answer it), `condition` (a Pakistani condition or red line), or `theme`.")
     question: Optional[Text] = Field(None, description="For a question: the question the claims answer.")
+    exclusive: bool = Field(
+        True, description="For a question: whether different answers contradict each other. "
+        "`false` where sources add to one list (such as which countries offer troops), so differing answers are not flagged.")
     description: Optional[Text] = Field(None, description="One neutral line for readers.")
 
 

@@ -1,7 +1,8 @@
 """Stage 5 assembled: a checked Corpus -> every generated page.
 
 One function serves both deliveries, the MkDocs hook and the CLI, so the
-pages they produce are the same by construction.
+pages they produce are the same by construction.  Each analysis runs once
+and feeds every view that needs it.
 """
 
 from __future__ import annotations
@@ -9,13 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analyse import entity_facts
+from . import analyse
 from .corpus import Corpus, read_corpus
 from .render import links
 from .render.brief import render_brief
 from .render.briefs_index import PAGE as BRIEFS_INDEX, render_index
-from .schema import reference_markdown
+from .render.conditions import PAGE as CONDITIONS, render_conditions
+from .render.contradictions import PAGE as CONTRADICTIONS, render_contradictions
+from .render.countries import PAGE as COUNTRIES, render_countries
 from .render.entities import INDEX as ENTITY_INDEX, render_entity, render_entity_index
+from .render.overview import PAGE as HOME, render_overview
+from .render.quotes import PAGE as QUOTES, render_quotes
+from .render.sources import PAGE as SOURCES, render_sources
+from .render.timeline import render_timeline
+from .schema import reference_markdown
+
+#: Hand-written text the home page starts with, relative to the docs folder.
+INTRO = "index.md"
+DEFAULT_INTRO = "# Briefing\n"
 
 
 @dataclass(frozen=True)
@@ -23,7 +35,8 @@ class Page:
     """A generated Markdown page.
 
     ``uri`` is its path inside the docs tree; ``source`` the repository file
-    an editor should change (the edit link opens it), or None.
+    an editor should change (the edit link opens it), or None; ``in_nav``
+    whether the navigation lists it (only index pages: see hook.py).
     """
 
     uri: str
@@ -32,18 +45,34 @@ class Page:
     in_nav: bool = False
 
 
-def build_pages(corpus: Corpus) -> list[Page]:
-    pages = [Page(BRIEFS_INDEX, render_index(corpus), in_nav=True),
-             Page("reference.md", reference_markdown(), "generator/model.py", in_nav=True)]
+def build_pages(corpus: Corpus, intro: str = DEFAULT_INTRO) -> list[Page]:
+    facts = analyse.entity_facts(corpus)
+    topics = analyse.claims_by_topic(corpus)
+    matrix = analyse.conditions(corpus)
+    entries = analyse.timeline(corpus)
+
+    pages = [
+        Page(HOME, render_overview(corpus, intro, topics, matrix, entries), "docs/index.md", in_nav=True),
+        Page(BRIEFS_INDEX, render_index(corpus), in_nav=True),
+        Page(SOURCES, render_sources(corpus), in_nav=True),
+        Page(CONTRADICTIONS, render_contradictions(corpus, topics), "briefs/registry/topics.yaml", in_nav=True),
+        Page(CONDITIONS, render_conditions(corpus, matrix), "briefs/registry/topics.yaml", in_nav=True),
+        Page(COUNTRIES, render_countries(corpus, topics), in_nav=True),
+        Page(QUOTES, render_quotes(corpus, facts), in_nav=True),
+        Page(ENTITY_INDEX, render_entity_index(corpus, facts), "briefs/registry/entities.yaml", in_nav=True),
+        Page("reference.md", reference_markdown(), "generator/model.py", in_nav=True),
+    ]
+    for uri, markdown in render_timeline(corpus, entries):
+        pages.append(Page(uri, markdown, in_nav=uri.endswith("index.md")))
     for record in corpus.records:
         pages.append(Page(links.brief(record.id), render_brief(corpus, record), record.path))
-    facts = entity_facts(corpus)
-    pages.append(Page(ENTITY_INDEX, render_entity_index(corpus, facts), in_nav=True))
     for eid in corpus.entities:
         pages.append(Page(links.entity(eid), render_entity(corpus, eid, facts[eid]), "briefs/registry/entities.yaml"))
     return pages
 
 
-def build(root: Path) -> list[Page]:
+def build(root: Path, docs_dir: Path | None = None) -> list[Page]:
     """Read, check and render everything under ``root``; raises BriefsInvalid."""
-    return build_pages(read_corpus(root))
+    intro_file = (docs_dir or root / "docs") / INTRO
+    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else DEFAULT_INTRO
+    return build_pages(read_corpus(root), intro)

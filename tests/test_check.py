@@ -39,7 +39,7 @@ def test_schema_errors_are_collected_with_positions(project):
         "briefs/fixture-brief.yaml:10:5: `source.published`: '2025-13-45' is not a real date",
         "briefs/fixture-brief.yaml:18:1: unknown field `sumary` (hint: did you mean `summary`?)",
         "briefs/fixture-brief.yaml:23:12: `key_points[1].cite[0]` must be a whole number, not `four` (hint: see docs/reference.md for the field's type)",
-        "briefs/fixture-brief.yaml:62:9: `framing.tone` is `angry`, which is not allowed (hint: use one of: 'neutral', 'analytical', 'favourable', 'critical' or 'sensational')",
+        "briefs/fixture-brief.yaml:63:9: `framing.tone` is `angry`, which is not allowed (hint: use one of: 'neutral', 'analytical', 'favourable', 'critical' or 'sensational')",
         "Error: 5 problems in the briefs",
     ]
 
@@ -63,8 +63,8 @@ def test_provenance_errors(project):
         "briefs/fixture-brief.yaml:22:12: cites paragraph 9, but fixture.txt has 6 paragraphs (hint: cite paragraphs inside `source.scope`; count non-empty lines from 1)",
         "briefs/fixture-brief.yaml:24:11: the quote does not appear verbatim in fixture.txt (hint: closest passage, paragraph 3: \"under review\")",
         "briefs/fixture-brief.yaml:25:14: unknown entity id `the-ministre` (hint: did you mean `the-minister`?)",
-        "briefs/fixture-brief.yaml:44:12: unknown topic id `no-such-topic` (hint: add it to briefs/registry/topics.yaml or use an existing id)",
-        "briefs/fixture-brief.yaml:75:8: unknown tag `decision-stat` (hint: did you mean `decision-status`?)",
+        "briefs/fixture-brief.yaml:45:12: unknown topic id `no-such-topic` (hint: add it to briefs/registry/topics.yaml or use an existing id)",
+        "briefs/fixture-brief.yaml:76:8: unknown tag `decision-stat` (hint: did you mean `decision-status`?)",
         "Error: 5 problems in the briefs",
     ]
 

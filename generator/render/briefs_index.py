@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..analyse import newest_first
 from ..corpus import Corpus
 from . import links
 from .common import NOT_STATED, table, when
@@ -10,17 +11,9 @@ from .text import front_matter, link, md
 PAGE = "briefs/index.md"
 
 
-def sorted_records(corpus: Corpus):
-    """Newest first by the article's own date; undated articles last, then by id."""
-    dated = sorted((r for r in corpus.records if r.brief.source.published.date),
-                   key=lambda r: (r.brief.source.published.sort_key, r.id), reverse=True)
-    undated = sorted((r for r in corpus.records if not r.brief.source.published.date), key=lambda r: r.id)
-    return dated + undated
-
-
 def render_index(corpus: Corpus) -> str:
     rows = []
-    for r in sorted_records(corpus):
+    for r in newest_first(corpus):
         s = r.brief.source
         rows.append([when(s.published), md(s.outlet, empty=NOT_STATED),
                      link(r.brief.title, links.rel(PAGE, links.brief(r.id))),

@@ -1,0 +1,92 @@
+"""Cross-source views are built only from briefs and registries: a new brief
+appears in every view it belongs to without editing any other file."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURE, write
+from generator.site import build
+
+SECOND = """
+    # yaml-language-server: $schema=schema/brief.schema.json
+    title: Second source says a decision was taken
+    source:
+      seed: second.txt
+      headline: null
+      outlet: Second Outlet
+      author: null
+      published: {date: 2025-11-05, precision: day}
+      url: null
+      scope: {first: 1, last: 3}
+    summary: A second source says the decision was taken. It quotes the minister.
+    key_points:
+      - {text: A decision was taken., cite: [2]}
+    quotes:
+      - {text: We have decided, speaker: the-minister, venue: Parliament, cite: [2]}
+    events:
+      - key: minister-statement
+        when: {date: 2025-11-03, precision: day}
+        text: The minister spoke about the plan.
+        cite: [2]
+      - when: {date: 2025-12, precision: month}
+        text: Troops are expected to deploy.
+        cite: [3]
+    positions:
+      - {actor: the-country, topic: un-mandate, kind: condition, stance: Wants a UN mandate., attribution: on-record, speaker: the-minister, cite: [3]}
+    claims:
+      - {topic: decision-status, answer: decided, claim: The decision has been taken., attribution: on-record, cite: [2]}
+    mentions:
+      - {id: the-minister, named_as: [Minister X], role: Minister of Things, cite: [2]}
+    framing: {tone: critical, sourcing: named-on-record}
+    tags: [decision-status]
+    """
+
+SEED = "Headline here\nThe minister said \"We have decided\" on Monday.\nTroops would go in December under a UN mandate.\n"
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    import shutil
+
+    root = tmp_path_factory.mktemp("views") / "p"
+    shutil.copytree(FIXTURE, root)
+    write(root / "briefs" / "second-source.yaml", SECOND)
+    (root / "seeds" / "second.txt").write_text(SEED, encoding="utf-8")
+    return {p.uri: p.markdown for p in build(root)}
+
+
+@pytest.mark.parametrize("uri", [
+    "index.md", "briefs/index.md", "sources.md", "contradictions.md", "conditions.md", "quotes.md",
+    "timeline/index.md", "entities/the-minister.md",
+])
+def test_new_brief_appears_in_view(pages, uri):
+    assert "second-source.md" in pages[uri]
+
+
+def test_same_event_from_two_sources_is_one_timeline_entry(pages):
+    timeline = pages["timeline/index.md"]
+    assert timeline.count("The minister spoke about the plan") == 1
+    assert "*2 sources:*" in timeline
+    assert "## December 2025" in timeline and "timeline/2025-12.md" in pages
+
+
+def test_differing_answers_are_flagged(pages):
+    assert '!!! warning "Sources disagree"' in pages["contradictions.md"]
+    assert "1 of 1 questions get different answers" in pages["contradictions.md"]
+
+
+def test_conditions_cells_say_how_each_source_reports(pages):
+    row = next(line for line in pages["conditions.md"].splitlines() if line.startswith("| A UN mandate"))
+    assert row.startswith("| A UN mandate | 1 | 1 |")
+    assert "[on record](briefs/second-source.md#p-3)" in row and "[reported](briefs/fixture-brief.md#p-5)" in row
+
+
+def test_entity_page_shows_roles_as_each_source_gives_them(pages):
+    page = pages["entities/the-minister.md"]
+    assert "Minister X" in page and "Minister of Things" in page and "minister |" in page
+
+
+def test_undated_outlet_and_author_show_not_stated(pages):
+    row = next(line for line in pages["sources.md"].splitlines() if "fixture-brief.md" in line)
+    assert row.count("*not stated*") == 2  # outlet and author
