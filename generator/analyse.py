@@ -120,11 +120,9 @@ def claims_by_topic(corpus: Corpus) -> dict[str, TopicClaims]:
 
 # ---- conditions ------------------------------------------------------------------
 
-REPORT_KINDS = {"condition", "red-line", "demand"}
-
-
 def conditions(corpus: Corpus) -> dict[str, dict[str, list[Position]]]:
-    """Condition topic -> brief id -> the positions on it in that brief."""
+    """Condition topic -> brief id -> the positions on it in that brief (any kind:
+    a stance on a condition topic is how that source reports the condition)."""
     out: dict[str, dict[str, list[Position]]] = {t.id: {} for t in corpus.topics.values() if t.kind == "condition"}
     for r in corpus.records:
         for p in r.brief.positions:
