@@ -12,10 +12,10 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import BriefsInvalid, Problems
-from .load import load
+from .load import load, read_text
 from .model import ID_PATTERN, Brief, Entity, EntityRegistry, Tag, TagRegistry, Topic, TopicRegistry
 from .provenance import Registries, check_brief
-from .seeds import Seed, load_seed
+from .seeds import Seed
 from .validate import check_header, to_model
 
 BRIEFS_DIR = "briefs"
@@ -92,6 +92,10 @@ def brief_files(root: Path, problems: Problems) -> list[Path]:
 def _load_registry(root: Path, name: str, problems: Problems) -> dict:
     model, field, ref = REGISTRIES[name]
     rel = f"{REGISTRY_DIR}/{name}.yaml"
+    if not _inside(root / rel, root):  # its text would be published on the site
+        problems.add(rel, 0, 0, "the registry is a link to a file outside the repository",
+                     "replace the link with the file itself")
+        return {}
     doc = load(root / rel, rel, problems)
     if doc is None:
         return {}
@@ -108,14 +112,21 @@ def _load_registry(root: Path, name: str, problems: Problems) -> dict:
 
 
 def load_registries(root: Path, problems: Problems) -> Registries:
-    return Registries(*(_load_registry(root, name, problems) for name in REGISTRIES))
+    before = len(problems)
+    loaded, broken = [], set()
+    for name in REGISTRIES:
+        loaded.append(_load_registry(root, name, problems))
+        if len(problems) > before and not loaded[-1]:  # the file could not be read at all
+            broken.add(name)
+        before = len(problems)
+    return Registries(*loaded, broken=frozenset(broken))
 
 
 def read_corpus(root: Path) -> Corpus:
     """Load, validate and check every brief and registry under ``root``."""
     problems = Problems()
     registries = load_registries(root, problems)
-    seeds: dict[str, Seed] = {}
+    seeds: dict[str, Seed | None] = {}  # None: reported once, however many briefs cite it
     seeds_dir = root / SEEDS_DIR
     records = []
     for path in brief_files(root, problems):
@@ -130,11 +141,22 @@ def read_corpus(root: Path) -> Corpus:
         name = brief.source.seed
         seed_path = seeds_dir / name
         if name not in seeds:
-            if not (_inside(seed_path, seeds_dir) and seed_path.is_file()):
+            # Inside the repository too: seeds/ itself could be a link, and
+            # cited paragraphs are published on the site.
+            if seed_path.exists() and not (_inside(seed_path, seeds_dir) and _inside(seed_path, root)):
+                outside = "the repository" if not _inside(seed_path, root) else f"{SEEDS_DIR}/"
+                problems.add(rel, *doc.where(("source", "seed")),
+                             f"the seed file `{name}` is a link to a file outside {outside}",
+                             "replace the link with the file itself")
+                continue
+            if not seed_path.is_file():
                 problems.add(rel, *doc.where(("source", "seed")), f"no seed file `{name}` in {SEEDS_DIR}/",
                              "copy the article into seeds/ unchanged, and give its file name here")
                 continue
-            seeds[name] = load_seed(seed_path)
+            text = read_text(seed_path, f"{SEEDS_DIR}/{name}", problems, too_big="keep only the article's text")
+            seeds[name] = None if text is None else Seed(name, text)
+        if seeds[name] is None:
+            continue
         check_brief(brief, doc, seeds[name], registries, problems)
         records.append(Record(path.stem, rel, brief, seeds[name]))
     if problems:

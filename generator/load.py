@@ -37,6 +37,11 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Characters that make text display differently from what it is (Trojan
 # Source, CVE-2021-42574) or hide inside it: bidi controls and zero-width marks.
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Control characters (reachable only through escapes such as "\x80", since
+# libyaml refuses them raw).  They are never text, and they break what the
+# text is written into: PyYAML refuses most of them, so a title holding one
+# made MkDocs drop a page's front matter and render it as Markdown.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 
 Path_ = tuple  # a value's address inside a document: keys and list indexes
@@ -69,8 +74,12 @@ def _position(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def read_text(path: Path, display: str, problems: Problems) -> str | None:
-    """Read a file as UTF-8 text, with a byte-order mark allowed and dropped."""
+def read_text(path: Path, display: str, problems: Problems, *,
+              too_big: str = "split the brief or shorten its text") -> str | None:
+    """Read a file as UTF-8 text, with a byte-order mark allowed and dropped.
+
+    Seeds are read here too, so an article that is not UTF-8 (or is huge) is
+    a reported problem, not a traceback."""
     try:
         raw = path.read_bytes()
     except OSError as e:
@@ -80,7 +89,7 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
         problems.add(
             display, 1, 1,
             f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,} bytes",
-            "split the brief or shorten its text",
+            too_big,
         )
         return None
     try:
@@ -204,6 +213,9 @@ def _build(loader, doc: Document, problems: Problems) -> None:
                 elif (bad := _INVISIBLE.search(value)) is not None:
                     fail(event, f"invisible or direction-changing character U+{ord(bad.group()):04X} in text",
                          "delete it: such characters make text display differently from what it says")
+                elif (bad := _CONTROL.search(value)) is not None:
+                    fail(event, f"control character U+{ord(bad.group()):04X} in text",
+                         "delete it: control characters are never part of a brief's text")
                 place(event, value)
                 continue
             # A mapping or sequence starts.

@@ -42,17 +42,17 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries
         elif name in ENTITY_FIELDS or (name == "id" and len(loc) >= 2 and loc[0] == "mentions"):
             ids = value if isinstance(value, list) else [value]
             for j, ref in enumerate(ids):
-                if ref is not None and ref not in registries.entities:
+                if ref is not None and ref not in registries.entities and "entities" not in registries.broken:
                     at = loc + (j,) if isinstance(value, list) else loc
                     problems.add(doc.path, *doc.where(at), f"unknown entity id `{ref}`",
                                  registries.suggest(ref, registries.entities, "briefs/registry/entities.yaml"))
         elif name in TOPIC_FIELDS:
-            if value not in registries.topics:
+            if value not in registries.topics and "topics" not in registries.broken:
                 problems.add(doc.path, *doc.where(loc), f"unknown topic id `{value}`",
                              registries.suggest(value, registries.topics, "briefs/registry/topics.yaml"))
         elif name in TAG_FIELDS and loc == ("tags",):
             for j, tag in enumerate(value):
-                if tag not in registries.tags:
+                if tag not in registries.tags and "tags" not in registries.broken:
                     problems.add(doc.path, *doc.where(loc + (j,)), f"unknown tag `{tag}`",
                                  registries.suggest(tag, registries.tags, "briefs/registry/tags.yaml"))
 
@@ -90,10 +90,13 @@ def _list(numbers: list[int]) -> str:
 class Registries:
     """The shared registries, as id -> model maps."""
 
-    def __init__(self, entities: dict, topics: dict, tags: dict):
+    def __init__(self, entities: dict, topics: dict, tags: dict, broken: frozenset[str] = frozenset()):
         self.entities = entities
         self.topics = topics
         self.tags = tags
+        # Registries that failed to load (already reported): ids are not
+        # checked against them, or one broken file would flag every brief.
+        self.broken = broken
 
     @staticmethod
     def suggest(ref: str, known: dict, where: str) -> str:

@@ -8,6 +8,8 @@ brief's own terms, with a "did you mean" for misspelt field names.
 from __future__ import annotations
 
 import difflib
+import html
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
 from .load import Document
+from .model import Brief, Entity, Tag, Topic
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -143,7 +146,7 @@ def to_model(doc: Document, model: type[M], problems: Problems) -> M | None:
                      "start the file with `title:` and the other fields")
         return None
     try:
-        return model.model_validate(doc.data)
+        result = model.model_validate(doc.data)
     except ValidationError as e:
         errors = e.errors(include_url=False)
         # A misspelt field shows as both "unknown `sumary`" and "missing
@@ -157,3 +160,51 @@ def to_model(doc: Document, model: type[M], problems: Problems) -> M | None:
             line, col = doc.where(loc, key=at_key)
             problems.add(doc.path, line, col, message, hint)
         return None
+    # Reported, but the model is still returned: the rest of the file is
+    # checked too, and a registry's ids stay known to the briefs.
+    check_page_titles(result, doc, problems)
+    return result
+
+
+# ---- text that becomes a page title ------------------------------------------------
+#
+# MkDocs themes print page titles unescaped (Jinja autoescape is off, and
+# `striptags` even decodes character references), into <title>, the nav and
+# the search index.  So these fields may hold no markup at all: not `<` or
+# `>`, nothing shaped like a character reference (`&name;`, `&#60;`), and
+# nothing a browser would decode as one (`&lt` without its semicolon).
+# Plain `&` (Q&A, AT&T) is fine.
+# render/text.py page_title() swaps markup characters for look-alikes as a
+# second layer.
+
+PAGE_TITLE_FIELDS: dict[type[BaseModel], str] = {Brief: "title", Entity: "name", Topic: "name", Tag: "name"}
+_ANGLE = re.compile(r"[<>]")
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def title_problem(text: str) -> tuple[str, str] | None:
+    """(message tail, hint) when ``text`` cannot be a page title, else None."""
+    if m := _ANGLE.search(text):
+        return (f"contains `{m.group()}`, which is not allowed in text that becomes a page title",
+                "page titles are printed without escaping; write it in words or leave it out")
+    for m in _REFERENCE.finditer(text):
+        if m.group().endswith(";") or html.unescape(m.group()) != m.group():
+            return (f"contains `{m.group()}`, an HTML character reference, which is not allowed in text "
+                    "that becomes a page title", "write the character itself, without the `&...;` form")
+    return None
+
+
+def check_page_titles(node: Any, doc: Document, problems: Problems, loc: tuple = ()) -> bool:
+    """Record a problem for every page-title field that holds markup; True if none."""
+    ok = True
+    if isinstance(node, BaseModel):
+        field = PAGE_TITLE_FIELDS.get(type(node))
+        if field is not None and (found := title_problem(getattr(node, field))) is not None:
+            problems.add(doc.path, *doc.where(loc + (field,)), f"`{dotted(loc + (field,))}` {found[0]}", found[1])
+            ok = False
+        for name in type(node).model_fields:
+            ok = check_page_titles(getattr(node, name), doc, problems, loc + (name,)) and ok
+    elif isinstance(node, (list, tuple)):
+        for i, item in enumerate(node):
+            ok = check_page_titles(item, doc, problems, loc + (i,)) and ok
+    return ok

@@ -22,6 +22,15 @@ _TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _LINE_START = re.compile(r"^(\d*)([-:.)])")
 _SPACE = re.compile(r"\s+")
 _PAGE_TITLE_UNSAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "\\": "∖"})
+# Characters PyYAML refuses or reads as line breaks.  json.dumps leaves them
+# raw (it escapes only C0 controls), and when MkDocs cannot parse a page's
+# front matter it renders the whole block as Markdown, raw HTML included.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _yaml_json(value) -> str:
+    """A JSON value that YAML reads back unchanged, whatever characters it holds."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def md(text: str | None, *, empty: str = "") -> str:
@@ -43,7 +52,7 @@ def page_title(text: str) -> str:
     so characters that make markup are swapped for look-alikes.  Validation
     already rejects them in titles; this is the second layer.
     """
-    return json.dumps(_SPACE.sub(" ", text).strip().translate(_PAGE_TITLE_UNSAFE), ensure_ascii=False)
+    return _yaml_json(_SPACE.sub(" ", text).strip().translate(_PAGE_TITLE_UNSAFE))
 
 
 def front_matter(title: str, **extra) -> str:
@@ -51,7 +60,7 @@ def front_matter(title: str, **extra) -> str:
     lines = ["---", f"title: {page_title(title)}"]
     for key, value in extra.items():
         if value:
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+            lines.append(f"{key}: {_yaml_json(value)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
