@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 # project folder is put on the path to import the generator package itself.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.errors import BriefsInvalid  # noqa: E402
+from generator.sanitize import page_content as sanitized  # noqa: E402
 from generator.site import build  # noqa: E402
 
 sys.path.pop(0)
@@ -51,3 +52,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f.edit_uri = "../" * depth + page.source
         files.append(f)
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    # Second layer against injection: generated pages through nh3 (generator/sanitize.py).
+    return sanitized(html, page)

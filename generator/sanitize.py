@@ -1,0 +1,58 @@
+"""Second layer against script injection: generated pages' HTML through nh3.
+
+The first layer is render/text.py: every character of brief text that
+Markdown or HTML could read as syntax is escaped before Markdown sees it, so
+a brief cannot make markup.  This pass assumes that layer has a hole: after
+Python-Markdown has turned a generated page into HTML (the MkDocs
+`on_page_content` event), nh3, a binding to the Rust sanitizer ammonia,
+keeps only the elements and attributes Markdown and its extensions make
+for these pages, and links only to http, https, mailto and relative
+addresses.  Scripts, event handlers, `javascript:` URLs, styles, forms,
+frames and comments cannot survive it.
+
+Hand-written pages in docs/ are reviewed like code and left as they are.
+tests/test_injection.py checks that the pass removes nothing from the real
+pages; when a new view needs another element, add it here.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+# What Python-Markdown and the extensions in mkdocs.yml produce (tables,
+# admonitions, abbr, attr_list, toc permalinks, details), and plain text
+# markup a view might use.  No img, no media, no forms, no style.
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+})
+ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    "details": {"open"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def clean(html: str) -> str:
+    """``html`` with everything outside the allow-lists removed."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        clean_content_tags={"script", "style"},
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        strip_comments=True,
+        link_rel=None,  # links are the generator's own; keep the HTML as Markdown made it
+    )
+
+
+def page_content(html: str, page) -> str:
+    """The `on_page_content` pass: pages the generator made are cleaned."""
+    return clean(html) if page.file.generated_by is not None else html
