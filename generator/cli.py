@@ -74,5 +74,27 @@ def schema(root: Path) -> None:
         click.echo(f"wrote {path}")
 
 
+@main.command()
+@click.argument("seed", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "brief_id", help="Write the draft to briefs/ID.yaml (never over an existing file) instead of printing it.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help=ROOT_HELP)
+def new(seed: Path, brief_id: str | None, root: Path) -> None:
+    """Draft a brief for SEED, an article in seeds/: what the text shows is filled in, the rest marked TODO."""
+    from .draft import DraftError, draft, other_briefs, todo_count, write_draft
+
+    try:
+        text = draft(root, seed)
+        if brief_id is None:
+            click.echo(text, nl=False)
+            return
+        rel = write_draft(root, brief_id, text)
+    except DraftError as e:
+        raise click.ClickException(str(e)) from None
+    for other in other_briefs(root, seed.name):
+        if other != rel:
+            click.echo(f"note: {other} already covers {seed.name}", err=True)
+    click.echo(f"wrote {rel} with {todo_count(text)} TODOs; write them, then run `python -m generator check`")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
