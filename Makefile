@@ -40,5 +40,12 @@ goldens: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m generator schema
 
+# The Zensical path (Material for MkDocs reaches end of life in May 2027): the
+# pages rendered by the CLI, built by Zensical from the same mkdocs.yml, into
+# build/zensical/site. Needs `.venv/bin/pip install -r requirements-dev.txt`.
+.PHONY: zensical
+zensical: $(STAMP)
+	$(PY) -m generator.zensical_build
+
 clean:
 	rm -rf site site.new site.old build .pytest_cache
