@@ -131,6 +131,8 @@ def parse(text: str, display: str, problems: Problems) -> Document | None:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = _position(mark) if mark else (1, 1)
+        if line > max(len(doc.lines), 1):  # libyaml marks the end of the file one line past its last
+            line, col = max(len(doc.lines), 1), len(doc.lines[-1]) + 1 if doc.lines else 1
         problems.add(display, line, col, f"invalid YAML: {e.problem or e.context}",
                      "check the indentation and quoting on this line and the one above")
     except yaml.YAMLError as e:  # pragma: no cover - libyaml reports most with a mark
