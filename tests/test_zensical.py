@@ -44,6 +44,8 @@ def test_every_brief_has_its_page_in_the_zensical_site(built):
         assert text == record.brief.title
     for index in ("index.html", "briefs/index.html", "entities/index.html", "methodology/index.html"):
         assert (site / index).is_file(), index
+    # The hand-written page that includes CONTRIBUTING.md (pymdownx.snippets) works there too.
+    assert "How the provenance checks work" in (site / "contributing/index.html").read_text(encoding="utf-8")
 
 
 @needs_zensical
