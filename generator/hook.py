@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 # MkDocs loads a hook from its file path, outside any package, so the
 # project folder is put on the path to import the generator package itself.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator import live  # noqa: E402
 from generator.errors import BriefsInvalid  # noqa: E402
 from generator.sanitize import page_content as sanitized  # noqa: E402
 from generator.site import build  # noqa: E402
@@ -28,6 +29,10 @@ sys.path.pop(0)
 log = logging.getLogger("mkdocs.plugins.generator")
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    live.started(command)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
@@ -35,7 +40,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except BriefsInvalid as e:
         for line in e.problems.lines():
             log.error(line)
-        raise PluginError(f"{e}: fix the lines above, then save again") from None
+        # While serving, keep the last good pages and say so on every page (generator/live.py).
+        if (kept := live.last_good(root, e.problems)) is None:
+            raise PluginError(f"{e}: fix the lines above, then save again") from None
+        log.warning(f"{e}: serving the last good version until they are fixed")
+        pages = kept
+    else:
+        live.remember(root, pages)
     for page in pages:
         existing = files.get_file_from_path(page.uri)
         if existing is not None:
@@ -57,3 +68,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     # Second layer against injection: generated pages through nh3 (generator/sanitize.py).
     return sanitized(html, page)
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    # While serving a broken state, every page opens with the problems (generator/live.py).
+    return live.banner() + markdown
