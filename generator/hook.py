@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator import live  # noqa: E402
 from generator.errors import BriefsInvalid  # noqa: E402
+from generator.reproducible import pin_build_date  # noqa: E402
 from generator.sanitize import page_content as sanitized  # noqa: E402
 from generator.site import build  # noqa: E402
 
@@ -31,6 +32,12 @@ log = logging.getLogger("mkdocs.plugins.generator")
 
 def on_startup(command: str, dirty: bool) -> None:
     live.started(command)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The sitemap's date from the last commit, not the clock (generator/reproducible.py).
+    pin_build_date(Path(config.config_file_path).parent)
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
