@@ -3,11 +3,14 @@
 Each case is a file plus `<stem>.expected`, the exact lines `python -m
 generator check` prints for it.  The folder a case sits in says where it goes
 in a copy of the fixture project (see tests/hostile/README.md).  Every case
-runs through both deliveries: the CLI and a strict `mkdocs build`, which
-must both exit 1 with exactly those lines and no traceback.  Cases that
-cannot be stored as files (a symlink, a file over the size cap, invalid
-UTF-8) are made by the functions in GENERATED, with their expected lines in
-tests/hostile/generated/.
+runs through the CLI's `check` command in-process (click's test runner: the
+same code, without an interpreter start per case), which must exit 1 with
+exactly those lines and no exception.  One case per kind of failure also
+runs as real subprocesses, `python -m generator check` and a strict `mkdocs
+build`, which must print the same lines, exit 1 and show no traceback.
+Cases that cannot be stored as files (a symlink, a file over the size cap,
+invalid UTF-8) are made by the functions in GENERATED, with their expected
+lines in tests/hostile/generated/.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import cli, make_project, mkdocs_build
+from generator.cli import main
 from generator.load import MAX_BYTES
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -33,11 +38,11 @@ PLACES = {
     "tags": lambda name: "briefs/registry/tags.yaml",
 }
 MKDOCS_PREFIX = "ERROR   -  "
-# A strict MkDocs build costs about twice the CLI, and the hook reports the
-# same Problems as the CLI, so MkDocs runs one case per kind of failure
-# (each loader refusal, file-level errors, schema, titles, provenance, file
-# names, registries, links) rather than all of them.
-MKDOCS_CASES = {
+# Subprocesses cost a second or so of CPU per case, and the hook and the CLI
+# report the same Problems from the same code, so the real commands run one
+# case per kind of failure (each loader refusal, file-level errors, schema,
+# titles, provenance, file names, registries, links) rather than all of them.
+SUBPROCESS_CASES = {
     "briefs/billion-laughs.yaml", "briefs/python-tag.yaml", "briefs/tab-indentation.yaml",
     "briefs/empty-file.yaml", "briefs/misspelt-field.yaml", "briefs/date-month-13.yaml",
     "briefs/title-markup.yaml", "briefs/control-character-escape.yaml", "briefs/bidi-override-title.yaml",
@@ -158,13 +163,19 @@ def outcomes(tmp_path_factory) -> dict:
     dominate, and one project copy per case lets them run side by side)."""
     base = tmp_path_factory.mktemp("hostile")
 
+    roots = {}
+    for case in sorted(CASES):
+        roots[case] = make_project(base / case.replace("/", "--").replace(" ", "_") / "project")
+        _install(case, roots[case])
+    runner = CliRunner()
+    in_process = {case: runner.invoke(main, ["check", "--root", str(root)]) for case, root in roots.items()}
+
     def run(case: str):
-        root = make_project(base / case.replace("/", "--").replace(" ", "_") / "project")
-        _install(case, root)
-        return case, cli(root, "check"), mkdocs_build(root) if case in MKDOCS_CASES else None
+        return case, cli(roots[case], "check"), mkdocs_build(roots[case])
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return {case: (check, build) for case, check, build in pool.map(run, sorted(CASES))}
+        real = {case: (check, build) for case, check, build in pool.map(run, sorted(SUBPROCESS_CASES))}
+    return in_process, real
 
 
 def test_the_corpus_is_complete():
@@ -175,21 +186,28 @@ def test_the_corpus_is_complete():
     orphans = [p for p in HOSTILE.rglob("*.expected") if p not in cases]
     assert not orphans
     assert len(CASES) >= 40
-    assert MKDOCS_CASES <= set(CASES)
+    assert SUBPROCESS_CASES <= set(CASES)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_check_gives_the_exact_lines(case, outcomes):
-    check, _ = outcomes[case]
-    expected = CASES[case][1].read_text(encoding="utf-8")
+    result = outcomes[0][case]
+    assert isinstance(result.exception, SystemExit), result.exc_info  # not an uncaught exception
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == CASES[case][1].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(SUBPROCESS_CASES))
+def test_python_m_generator_check_gives_the_same_lines(case, outcomes):
+    check, _ = outcomes[1][case]
     assert (check.returncode, check.stdout) == (1, "")
     assert "Traceback" not in check.stderr
-    assert check.stderr == expected
+    assert check.stderr == CASES[case][1].read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("case", sorted(MKDOCS_CASES))
+@pytest.mark.parametrize("case", sorted(SUBPROCESS_CASES))
 def test_mkdocs_build_gives_the_same_lines(case, outcomes):
-    _, build = outcomes[case]
+    _, build = outcomes[1][case]
     lines = CASES[case][1].read_text(encoding="utf-8").splitlines()
     problems, summary = lines[:-1], lines[-1].removeprefix("Error: ")
     errors = [line.removeprefix(MKDOCS_PREFIX) for line in build.stderr.splitlines() if line.startswith(MKDOCS_PREFIX)]
