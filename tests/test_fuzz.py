@@ -33,7 +33,7 @@ from generator.errors import BriefsInvalid, Problems
 from generator.load import parse
 from generator.site import build_pages
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 # A longer hunt (FUZZ_EXAMPLES set) draws new examples each run.
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize="FUZZ_EXAMPLES" not in os.environ, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -15,7 +15,6 @@ lines in tests/hostile/generated/.
 
 from __future__ import annotations
 
-import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
