@@ -53,14 +53,16 @@ def check(root: Path, github: bool) -> None:
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help=ROOT_HELP)
 def render(out: Path, root: Path) -> None:
     """Write the generated pages as Markdown into OUT, for builders without hooks."""
-    from .site import build
+    from .exports import site_info
+    from .site import Page, build_site
     from .write import write_pages
 
     try:
-        pages = build(root)
+        pages, data_files = build_site(root, **site_info(root))
     except BriefsInvalid as e:
         _report(e, _github(False), "; nothing was written")
-    written = write_pages(pages, out)
+    # The exports and the feed go beside the pages: MkDocs copies them to the site.
+    written = write_pages(pages + [Page(path, text) for path, text in data_files.items()], out)
     click.echo(f"wrote {written} pages to {out}")
 
 

@@ -23,7 +23,7 @@ from generator import live  # noqa: E402
 from generator.errors import BriefsInvalid  # noqa: E402
 from generator.reproducible import pin_build_date  # noqa: E402
 from generator.sanitize import page_content as sanitized  # noqa: E402
-from generator.site import build  # noqa: E402
+from generator.site import build_site  # noqa: E402
 
 sys.path.pop(0)
 
@@ -43,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
-        pages = build(root, Path(config.docs_dir))
+        pages, data_files = build_site(root, Path(config.docs_dir), config.site_name, config.site_url)
     except BriefsInvalid as e:
         for line in e.problems.lines():
             log.error(line)
@@ -51,9 +51,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if (kept := live.last_good(root, e.problems)) is None:
             raise PluginError(f"{e}: fix the lines above, then save again") from None
         log.warning(f"{e}: serving the last good version until they are fixed")
-        pages = kept
+        pages, data_files = kept
     else:
-        live.remember(root, pages)
+        live.remember(root, (pages, data_files))
     for page in pages:
         existing = files.get_file_from_path(page.uri)
         if existing is not None:
@@ -69,6 +69,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             depth = len(Path(config.docs_dir).resolve().relative_to(root.resolve()).parts)
             f.edit_uri = "../" * depth + page.source
         files.append(f)
+    # Exports and the feed (generator/exports.py): copied to the site as they are.
+    for path, content in data_files.items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -24,6 +24,11 @@ from .render.quotes import PAGE as QUOTES, render_quotes
 from .render.sources import PAGE as SOURCES, render_sources
 from .render.timeline import render_timeline
 from .schema import reference_markdown
+# Issue 7: the Data page, the printable situation brief, structured data, exports and feed.
+from .exports import build_exports
+from .render import jsonld
+from .render.data import PAGE as DATA, render_data
+from .render.situation import PAGE as SITUATION, render_situation
 
 #: Hand-written text the home page starts with, relative to the docs folder.
 INTRO = "index.md"
@@ -68,7 +73,9 @@ def build_pages(corpus: Corpus, intro: str = DEFAULT_INTRO) -> list[Page]:
         pages.append(Page(links.brief(record.id), render_brief(corpus, record), record.path))
     for eid in corpus.entities:
         pages.append(Page(links.entity(eid), render_entity(corpus, eid, facts[eid]), "briefs/registry/entities.yaml"))
-    return pages
+    pages.append(Page(SITUATION, render_situation(corpus, topics, matrix, entries), in_nav=True))
+    pages.append(Page(DATA, render_data(corpus, entries, facts), in_nav=True))
+    return jsonld.attach(corpus, pages)
 
 
 def build(root: Path, docs_dir: Path | None = None) -> list[Page]:
@@ -76,3 +83,13 @@ def build(root: Path, docs_dir: Path | None = None) -> list[Page]:
     intro_file = (docs_dir or root / "docs") / INTRO
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else DEFAULT_INTRO
     return build_pages(read_corpus(root), intro)
+
+
+def build_site(root: Path, docs_dir: Path | None = None, site_name: str = "",
+               site_url: str | None = None) -> tuple[list[Page], dict[str, str]]:
+    """The pages, and the files that are not pages (exports, feed: path -> text),
+    from one reading of the corpus; raises BriefsInvalid."""
+    intro_file = (docs_dir or root / "docs") / INTRO
+    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else DEFAULT_INTRO
+    corpus = read_corpus(root)
+    return build_pages(corpus, intro), build_exports(corpus, site_name, site_url)

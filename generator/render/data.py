@@ -1,0 +1,66 @@
+"""The Data page: what each export holds, with links to the files and the feed.
+
+The files themselves come from exports.py; this page only describes them,
+with counts taken from the same rows, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .. import analyse
+from ..corpus import Corpus
+from ..exports import (BRIEFS_JSON, BRIEFS_SCHEMA, FEED, QUOTE_COLUMNS, QUOTES_CSV, TIMELINE_COLUMNS,
+                       TIMELINE_CSV, quote_rows, timeline_rows)
+from .common import table
+from .text import front_matter
+
+PAGE = "data/index.md"
+
+
+def _href(path: str) -> str:
+    return posixpath.relpath(path, posixpath.dirname(PAGE))
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _columns(names: list[str]) -> str:
+    return ", ".join(f"`{n}`" for n in names)
+
+
+def render_data(corpus: Corpus, entries: list[analyse.TimelineEntry], facts: dict[str, analyse.EntityFacts]) -> str:
+    events = len(timeline_rows(corpus, entries))
+    quotes = len(quote_rows(corpus, facts))
+    rows = [
+        [f"[briefs.json]({_href(BRIEFS_JSON)})",
+         f"Every brief ({len(corpus.records)}) with its id and file, and the registries of "
+         f"{len(corpus.entities)} {'entity' if len(corpus.entities) == 1 else 'entities'}, {_n(len(corpus.topics), 'topic')} and {_n(len(corpus.tags), 'tag')}, "
+         "exactly as validated."],
+        [f"[briefs.schema.json]({_href(BRIEFS_SCHEMA)})",
+         "The JSON Schema (draft 2020-12) of briefs.json, generated from the same models as the checks."],
+        [f"[timeline.csv]({_href(TIMELINE_CSV)})",
+         f"{_n(events, 'row')}, one per source reporting an event, in timeline order; rows with the same `entry` "
+         f"are one happening. Columns: {_columns(TIMELINE_COLUMNS)}."],
+        [f"[quotes.csv]({_href(QUOTES_CSV)})",
+         f"{_n(quotes, 'row')}, one per verbatim quote, by speaker and date. Columns: {_columns(QUOTE_COLUMNS)}."],
+        [f"[feed.xml]({_href(FEED)})",
+         "An Atom feed with an entry per brief, newest article first. Feed readers find it from any page."],
+    ]
+    return "\n".join([
+        front_matter("Data and feed"),
+        "# Data and feed\n",
+        "Everything on this site is built from the briefs and registries below; "
+        "the files are rebuilt with the site and may be reused with attribution to each source article.\n",
+        table(["File", "What it holds"], rows),
+        "## Notes\n",
+        "- CSV files are UTF-8, comma-separated, with a header row (RFC 4180). Lists within a cell "
+        "(actors, paragraphs) are separated by `;`. Paragraph numbers count the non-empty lines of the "
+        "archived article.",
+        "- `page` is the brief's page, relative to this site's address.",
+        "- A CSV cell that would start with `=`, `+`, `-` or `@` starts with an apostrophe instead, so "
+        "spreadsheets do not run it as a formula; briefs.json has every text exactly.",
+        "- Dates are as precise as the article allows: `precision` says whether `date` is a day, a month, "
+        "a year or unknown, and `basis` whether the article states it or the brief writer inferred it.\n",
+    ])

@@ -1,0 +1,453 @@
+"""The built site as a reader gets it: one strict build of the real briefs,
+checked as files (feed, structured data, exports) and in a real browser.
+
+The browser is Debian's Chromium driven by Playwright (Playwright's own
+browser download cannot work on these machines); the browser tests skip
+when it is missing.  One browser, one page and one build serve every test.
+Screenshots are left in test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import REPO, make_project, mkdocs_build
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+BROWSER_DIR = REPO / "tests" / "browser"  # package.json pins axe-core; npm installs it here
+AXE = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO / "test-artifacts"
+
+BRIEF_IDS = sorted(p.stem for p in (REPO / "briefs").glob("*.yaml"))
+OFFER_BRIEF = "pakistan-rules-out-disarming-hamas-weighs-gaza-force"  # Dar: Indonesia offered 20,000 troops
+
+# .ci/run sets BROWSER_TESTS=required: there a missing browser fails the run.
+REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
+NO_CHROMIUM = f"no Chromium at {CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM to run the browser tests"
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists() and not REQUIRED, reason=NO_CHROMIUM)
+
+
+def _config(key: str) -> str:
+    return re.search(rf"^{key}:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+
+
+REPO_URL = _config("repo_url")
+
+
+# ---- the build, and reading its HTML ---------------------------------------------------
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # the test output is no place for an access log
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A local web server for the site, started first so the build knows its address."""
+    root = tmp_path_factory.mktemp("reader") / "project"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site(server) -> Path:
+    root, url = server
+    make_project(root, real=True)
+    # Instant navigation only follows links that sitemap.xml lists, and it
+    # lists them at site_url: build for the address the site is served at,
+    # as `mkdocs serve` does.
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), flags=re.M),
+                      encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return root / "site"
+
+
+class Head(HTMLParser):
+    """The <link> elements in <head> and the text of every JSON-LD script."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.links: list[dict] = []
+        self.jsonld: list[str] = []
+        self._in_head = self._in_jsonld = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "head":
+            self._in_head = True
+        elif tag == "link" and self._in_head:
+            self.links.append(a)
+        elif tag == "script" and a.get("type") == "application/ld+json":
+            self._in_jsonld = True
+            self.jsonld.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self._in_head = False
+        elif tag == "script":
+            self._in_jsonld = False
+
+    def handle_data(self, data):
+        if self._in_jsonld:
+            self.jsonld[-1] += data
+
+
+def page_html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def jsonld(site: Path, path: str) -> dict:
+    scripts = Head(page_html(site, path)).jsonld
+    assert len(scripts) == 1, f"{path}: {len(scripts)} JSON-LD scripts"
+    return json.loads(scripts[0])
+
+
+# ---- feed ---------------------------------------------------------------------------
+
+
+def test_feed_is_advertised_in_every_page_head(site, base_url):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for html in pages:
+        feeds = [link for link in Head(html.read_text(encoding="utf-8")).links
+                 if link.get("rel") == "alternate" and link.get("type") == "application/atom+xml"]
+        assert len(feeds) == 1, html
+        # Resolved against the page's own address, the link reaches the feed.
+        page_url = base_url + html.relative_to(site).as_posix()
+        assert urljoin(page_url, feeds[0]["href"]) == base_url + "feed.xml", html
+
+
+def test_feed_has_an_entry_per_brief_newest_first(site, base_url):
+    feedparser = pytest.importorskip("feedparser")
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    links = [e.link for e in feed.entries]
+    assert sorted(links) == sorted(f"{base_url}briefs/{b}/" for b in BRIEF_IDS)
+    for link in links:  # each entry's page is in the build
+        assert (site / link[len(base_url):] / "index.html").is_file()
+    # Newest article first; entries without a date of their own come last.
+    dated = [e.published_parsed for e in feed.entries if "published_parsed" in e]
+    assert dated == sorted(dated, reverse=True)
+    assert [("published_parsed" in e) for e in feed.entries] == sorted(("published_parsed" in e for e in feed.entries), reverse=True)
+    assert len({e.id for e in feed.entries}) == len(BRIEF_IDS)
+
+
+# ---- structured data ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    from generator.corpus import read_corpus
+
+    return read_corpus(REPO)
+
+
+def test_brief_pages_carry_newsarticle_quotation_and_claim(site, corpus):
+    for record in corpus.records:
+        brief = record.brief
+        data = jsonld(site, f"briefs/{record.id}")
+        assert data["@context"] == "https://schema.org"
+        types = [node["@type"] for node in data["@graph"]]
+        assert types.count("NewsArticle") == 1
+        assert types.count("Quotation") == len(brief.quotes)
+        assert types.count("Claim") == len(brief.claims)
+        article = data["@graph"][types.index("NewsArticle")]
+        source = brief.source
+        # Only what the article states: a null field is absent, never guessed.
+        assert article.get("headline") == source.headline
+        assert article.get("url") == source.url
+        assert article.get("author") == source.author
+        assert article.get("publisher") == ({"@type": "Organization", "name": source.outlet} if source.outlet else None)
+        stated = source.published.date if source.published.basis == "stated" else None
+        assert article.get("datePublished") == stated
+        quotes = [n for n in data["@graph"] if n["@type"] == "Quotation"]
+        assert [q["text"] for q in quotes] == [q.text for q in brief.quotes]
+        assert all(q["isPartOf"] == {"@id": article["@id"]} for q in quotes)
+        claims = [n for n in data["@graph"] if n["@type"] == "Claim"]
+        assert [c["text"] for c in claims] == [c.claim for c in brief.claims]
+
+
+def test_person_pages_carry_person(site, corpus):
+    people = [e for e in corpus.entities.values() if e.kind == "person"]
+    assert people
+    for person in people:
+        data = jsonld(site, f"entities/{person.id}")
+        assert data["@type"] == "Person" and data["name"] == person.name
+
+
+def test_pages_without_structured_data_have_none(site):
+    assert Head(page_html(site, "")).jsonld == []
+    assert Head(page_html(site, "timeline")).jsonld == []
+
+
+# ---- exports ------------------------------------------------------------------------------
+
+
+def test_exports_are_linked_from_the_data_page_and_valid(site):
+    import jsonschema
+
+    html = page_html(site, "data")
+    for name in ("briefs.json", "briefs.schema.json", "timeline.csv", "quotes.csv", "../feed.xml"):
+        assert f'href="{name}"' in html
+    data = json.loads((site / "data" / "briefs.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "briefs.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    assert [b["id"] for b in data["briefs"]] == BRIEF_IDS
+    assert all(b["file"] == f"briefs/{b['id']}.yaml" for b in data["briefs"])
+
+    events = sum(len(b["brief"]["events"]) for b in data["briefs"])
+    quotes = sum(len(b["brief"]["quotes"]) for b in data["briefs"])
+    for name, rows, column in (("timeline.csv", events, "event"), ("quotes.csv", quotes, "quote")):
+        table = list(csv.DictReader(io.StringIO((site / "data" / name).read_text(encoding="utf-8"), newline="")))
+        assert len(table) == rows, name
+        assert all(row[column] and (site / row["page"] / "index.html").is_file() for row in table), name
+    offers = [row for row in csv.DictReader(io.StringIO((site / "data" / "timeline.csv").read_text(encoding="utf-8")))
+              if "20,000" in row["event"]]
+    assert offers and offers[0]["brief_id"] == OFFER_BRIEF
+
+
+# ---- the browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def base_url(server, site) -> str:
+    return server[1]
+
+
+#: How long a step may wait for the page (search builds its index in a
+#: worker); generous because other builds may be loading the machine.
+WAIT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(NO_CHROMIUM)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api.expect.set_options(timeout=WAIT_MS)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def session(browser, base_url):
+    """One page for every test, with every request and every console error recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    requests: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+
+    def local_only(route):
+        # Nothing leaves the machine even if a page asks: the request is
+        # recorded above and fails here (and the privacy test reports it).
+        host = urlsplit(route.request.url).hostname
+        route.continue_() if host == "127.0.0.1" else route.abort()
+
+    context.route("**/*", local_only)
+    context.set_default_timeout(WAIT_MS)
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    yield page, requests, errors
+    context.close()
+
+
+@pytest.fixture
+def page(session, base_url):
+    page, _, _ = session
+    page.goto(base_url)
+    return page
+
+
+def _search(page, query: str):
+    from playwright.sync_api import expect
+
+    box = page.locator(".md-search__input")
+    box.click()
+    # A query typed while the index is still loading is dropped: wait for it.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    box.fill("")
+    box.press_sequentially(query)  # the theme searches on key events, as a reader types
+    return page.locator(".md-search-result")
+
+
+@needs_chromium
+def test_search_indonesia_shows_the_20000_troop_offer(page):
+    from playwright.sync_api import expect
+
+    results = _search(page, "Indonesia")
+    expect(results.locator(".md-search-result__item").filter(has_text="offered 20,000 troops").first).to_be_visible()
+
+
+@needs_chromium
+def test_search_disarm_reaches_the_contradictions_view(page, base_url):
+    from playwright.sync_api import expect
+
+    results = _search(page, "disarm")
+    hit = results.locator('a.md-search-result__link[href*="/contradictions/"][href*="h=disarm"]').first
+    expect(hit).to_be_visible()
+    hit.click()
+    page.wait_for_url(re.compile(re.escape(base_url) + r"contradictions/"))
+    expect(page.locator("article.md-content__inner h1")).to_contain_text("contradictions", ignore_case=True)
+
+
+@needs_chromium
+def test_brief_edit_link_opens_its_yaml(page, base_url):
+    page.goto(f"{base_url}briefs/{OFFER_BRIEF}/")
+    edit = page.locator('a.md-content__button[title="Edit this page"]')
+    href = edit.get_attribute("href")
+    assert href.startswith(REPO_URL + "/") and href.endswith(f"/briefs/{OFFER_BRIEF}.yaml"), href
+
+
+@needs_chromium
+def test_light_dark_toggle(page):
+    from playwright.sync_api import expect
+
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    light = body.evaluate("b => getComputedStyle(b).backgroundColor")
+    page.locator('label[for="__palette_1"]').click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    assert body.evaluate("b => getComputedStyle(b).backgroundColor") != light
+    page.locator('label[for="__palette_0"]').click()  # back, for the tests that follow
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+@needs_chromium
+def test_glossary_tooltip_appears(page, base_url):
+    from playwright.sync_api import expect
+
+    page.goto(f"{base_url}briefs/{OFFER_BRIEF}/")
+    isf = page.locator("article.md-content__inner abbr", has_text="ISF").first
+    expect(isf).to_have_attribute("title", re.compile("International Stabilization Force"))
+    isf.hover()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("International Stabilization Force")
+
+
+@needs_chromium
+def test_instant_navigation_keeps_the_page(page, base_url):
+    from playwright.sync_api import expect
+
+    page.evaluate("window.__notReloaded = true")
+    # Instant navigation makes every link absolute.
+    page.locator(f'article.md-content__inner a[href="{base_url}timeline/"]').first.click()
+    page.wait_for_url(base_url + "timeline/")
+    expect(page.locator("article.md-content__inner h1")).to_contain_text("Timeline")
+    expect(page).to_have_title(re.compile(r"^Timeline\b"))
+    assert page.evaluate("window.__notReloaded === true"), "following a link reloaded the page"
+
+
+@needs_chromium
+def test_screenshots(page, base_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, path in (("home", ""), ("brief", f"briefs/{OFFER_BRIEF}/"), ("timeline", "timeline/")):
+        page.goto(base_url + path)
+        target = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    """axe-core from the npm registry, at the version package-lock.json pins."""
+    if not AXE.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            (pytest.fail if REQUIRED else pytest.skip)(
+                "npm is missing: it installs axe-core for the accessibility test (apt-get install npm)")
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=BROWSER_DIR,
+                                capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr
+    return AXE
+
+
+@needs_chromium
+@pytest.mark.parametrize("path", ["", f"briefs/{OFFER_BRIEF}/", "timeline/"], ids=["home", "brief", "timeline"])
+def test_no_serious_accessibility_violations(session, base_url, axe_script, path):
+    page, _, _ = session
+    page.goto(base_url + path)
+    page.add_script_tag(path=str(axe_script))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    serious = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:5]]}"
+               for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@needs_chromium
+def test_situation_brief_prints_on_one_page(page, base_url):
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "situation/")
+    page.emulate_media(media="print")
+    try:
+        expect(page.locator(".md-header")).to_be_hidden()
+        expect(page.locator(".situation h2", has_text="Troop offers")).to_be_visible()
+        for paper in ("A4", "Letter"):
+            pdf = page.pdf(format=paper)
+            assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == 1, f"{paper}: more than one page"
+    finally:
+        page.emulate_media(media="screen")
+
+
+@needs_chromium
+def test_no_console_errors(session, base_url):
+    page, _, errors = session
+    for path in ("", "briefs/", f"briefs/{OFFER_BRIEF}/", "timeline/", "contradictions/", "situation/", "data/"):
+        page.goto(base_url + path)
+    assert errors == []
+
+
+@needs_chromium
+def test_every_request_stays_on_this_machine(session, base_url):
+    """No web fonts, CDN, analytics or API calls: every request the pages made went to the local server."""
+    page, requests, _ = session
+    page.goto(base_url)
+    _search(page, "Pakistan")  # the search index and its worker
+    page.locator(".md-search-result__item").first.wait_for()
+    assert requests
+    elsewhere = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+                        and urlsplit(u).hostname != "127.0.0.1"})
+    assert elsewhere == []
+
+
+def test_without_chromium_browser_tests_skip_or_fail_in_ci(tmp_path):
+    """Elsewhere a missing browser skips with its reason; under .ci/run it fails."""
+    missing = tmp_path / "no-chromium"
+    reason = (f"no Chromium at {missing}: install it (apt-get install chromium) "
+              "or set CHROMIUM to run the browser tests")
+    env = {k: v for k, v in os.environ.items() if k != "BROWSER_TESTS"} | {"CHROMIUM": str(missing)}
+    args = [sys.executable, "-m", "pytest", "-q", "-rsf", "-p", "no:cacheprovider", "tests/test_reader.py", "-k", "indonesia"]
+    skipped = subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert skipped.returncode == 0 and f": {reason}" in skipped.stdout and "1 skipped" in skipped.stdout, skipped.stdout
+    failed = subprocess.run(args, cwd=REPO, env=env | {"BROWSER_TESTS": "required"}, capture_output=True, text=True, timeout=600)
+    assert failed.returncode == 1 and f"Failed: {reason}" in failed.stdout, failed.stdout
