@@ -184,11 +184,14 @@ def read_article(seed: Seed, entities: dict, tags: list[str]) -> Reading:
             r.subheads.append(n)
         if m := _DATELINE.match(p):
             r.datelines.append((n, m.group(1)))
-    # A second date stamp usually belongs to another article saved into the
-    # same seed (a "more from this site" block); its headline sits just above it.
-    if len(r.stamps) >= 2:
-        start = r.stamps[1].number
-        if start - 1 > r.stamps[0].number and _headline_like(ps[start - 2]):
+    # A later date stamp, past some text, usually belongs to another article
+    # saved into the same seed (a "more from this site" block); its headline
+    # sits just above it.  Stamps close together ("Published …", "Updated …")
+    # are one article's.
+    later = [s for s in r.stamps if r.stamps and s.number > r.stamps[0].number + 3]
+    if later:
+        start = later[0].number
+        if _headline_like(ps[start - 2]):
             start -= 1
         r.second_article = start
         r.subheads = [n for n in r.subheads if n <= r.last]

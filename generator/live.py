@@ -17,6 +17,7 @@ rebuild; the generator package is imported once per process.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .errors import Problems
@@ -63,6 +64,4 @@ def banner() -> str:
 
 
 def _key(root) -> str:
-    from pathlib import Path
-
     return str(Path(root).resolve())

@@ -233,3 +233,16 @@ def test_any_article_gives_a_draft_that_fails_only_on_todos_then_validates(parag
     entity = Entity(id="someone", name="Someone", kind="person")
     check_brief(brief, doc, seed, Registries({"someone": entity}, {}, {}), problems)
     assert not problems, problems.lines()  # every candidate quote is verbatim, cited in scope
+
+
+def test_stamps_close_together_are_one_article(bare):
+    write(bare / "seeds/two-stamps.txt", """\
+        Officials meet on the plan
+        Published 3 November 2025
+        Updated 4 November 2025
+        The officials met on Monday and agreed to meet again.
+        """)
+    text = draft(bare, bare / "seeds/two-stamps.txt")
+    assert '    date: "2025-11-03"  # check: paragraph 2 reads "Published 3 November 2025"' in text.splitlines()
+    assert "    last: 4  # check: the whole seed, 4 paragraphs; narrow it if part is another article" in text.splitlines()
+    assert '#   Another date stamp in paragraph 3: "Updated 4 November 2025".' in text.splitlines()
