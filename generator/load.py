@@ -43,6 +43,7 @@ _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 # made MkDocs drop a page's front matter and render it as Markdown.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 Path_ = tuple  # a value's address inside a document: keys and list indexes
 
@@ -131,8 +132,9 @@ def parse(text: str, display: str, problems: Problems) -> Document | None:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = _position(mark) if mark else (1, 1)
-        if line > max(len(doc.lines), 1):  # libyaml marks the end of the file one line past its last
-            line, col = max(len(doc.lines), 1), len(doc.lines[-1]) + 1 if doc.lines else 1
+        last = _LINE_BREAK.split(text)  # lines as libyaml counts them
+        if line > len(last):  # libyaml can mark the end of a file a line past its last
+            line, col = len(last), len(last[-1]) + 1
         problems.add(display, line, col, f"invalid YAML: {e.problem or e.context}",
                      "check the indentation and quoting on this line and the one above")
     except yaml.YAMLError as e:  # pragma: no cover - libyaml reports most with a mark

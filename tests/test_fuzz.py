@@ -167,7 +167,7 @@ def _read(root: Path) -> None:
             assert p.message and p.line >= 0 and p.col >= 0, p
             if p.line:
                 # Lines as YAML counts them (NEL and the Unicode separators break lines too).
-                text = (root / p.path).read_bytes().decode("utf-8", "replace").removesuffix("\n")
+                text = (root / p.path).read_bytes().decode("utf-8", "replace")
                 lines = re.split("\r\n|[\n\r\x85\u2028\u2029]", text)
                 assert 1 <= p.line <= len(lines) and 1 <= p.col <= len(lines[p.line - 1]) + 1, p
             p.format()
