@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html as html_lib
 import importlib.util
-import os
 import re
 import sys
 
