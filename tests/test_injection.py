@@ -377,3 +377,20 @@ def test_sanitizer_changes_nothing_in_the_real_pages(tmp_path, monkeypatch):
     assert len(seen) >= len(list((REPO / "briefs").glob("*.yaml")))  # every generated page went through it
     for before, after in seen:
         assert _events(after) == _events(before)
+
+
+def _xml_shape(path: Path) -> list[tuple]:
+    from xml.etree import ElementTree
+
+    return [(e.tag, tuple(sorted(e.attrib))) for e in ElementTree.parse(path).iter()]
+
+
+def test_feed_and_data_files_keep_their_shape(sites):
+    """The feed and sitemap stay well-formed XML with the benign site's
+    elements; JSON exports still parse (a payload closed nothing)."""
+    for path in sorted(sites[False].rglob("*")):
+        rel = path.relative_to(sites[False])
+        if path.suffix == ".xml":
+            assert _xml_shape(sites[True] / rel) == _xml_shape(path), rel
+        elif path.suffix == ".json":
+            json.loads((sites[True] / rel).read_text(encoding="utf-8"))
