@@ -24,6 +24,10 @@ REGISTRY_DIR = "briefs/registry"
 SCHEMA_DIR = "briefs/schema"
 # Schema paths as written on each file's first line, relative to that file.
 BRIEF_SCHEMA_REF = "schema/brief.schema.json"
+# Ids whose page would take the place of a generated index page
+# (briefs/index.md, entities/index.md): a brief or entity by that name
+# would silently replace the list of all of them.
+RESERVED_IDS = {"briefs": {"index"}, "entities": {"index"}}
 REGISTRIES = {  # file -> (model, list field, schema reference)
     "entities": (EntityRegistry, "entities", "../schema/entities.schema.json"),
     "topics": (TopicRegistry, "topics", "../schema/topics.schema.json"),
@@ -81,6 +85,10 @@ def brief_files(root: Path, problems: Problems) -> list[Path]:
             problems.add(rel, 0, 0, f"`{path.stem}` is not a valid brief id",
                          "name the file with lower-case letters, digits and hyphens, e.g. `asif-says-decision-pending.yaml`")
             continue
+        if path.stem in RESERVED_IDS["briefs"]:
+            problems.add(rel, 0, 0, f"`{path.stem}` is reserved for the list of briefs",
+                         "name the brief after what the article says, e.g. `asif-says-decision-pending.yaml`")
+            continue
         if not _inside(path, root):
             problems.add(rel, 0, 0, "the brief is a link to a file outside the repository",
                          "replace the link with the file itself")
@@ -107,6 +115,9 @@ def _load_registry(root: Path, name: str, problems: Problems) -> dict:
     for i, item in enumerate(getattr(reg, field)):
         if item.id in items:
             problems.add(rel, *doc.where((field, i, "id")), f"duplicate id `{item.id}`", "ids must be unique")
+        if item.id in RESERVED_IDS.get(name, ()):
+            problems.add(rel, *doc.where((field, i, "id")), f"`{item.id}` is reserved for the list of {name}",
+                         "use another id")
         items[item.id] = item
     return items
 
