@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import BriefsInvalid, Problems
 from .load import load, read_text
 from .model import ID_PATTERN, Brief, Entity, EntityRegistry, Tag, TagRegistry, Topic, TopicRegistry
+from .perf import paused_gc
 from .provenance import Registries, check_brief
 from .seeds import Seed
 from .validate import check_header, to_model
@@ -133,6 +134,7 @@ def load_registries(root: Path, problems: Problems) -> Registries:
     return Registries(*loaded, broken=frozenset(broken))
 
 
+@paused_gc
 def read_corpus(root: Path) -> Corpus:
     """Load, validate and check every brief and registry under ``root``."""
     problems = Problems()

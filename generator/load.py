@@ -42,6 +42,7 @@ _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 # text is written into: PyYAML refuses most of them, so a title holding one
 # made MkDocs drop a page's front matter and render it as Markdown.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_UNWANTED = re.compile(f"{_INVISIBLE.pattern}|{_CONTROL.pattern}")
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
@@ -157,6 +158,7 @@ def _build(loader, doc: Document, problems: Problems) -> None:
     # Each frame: [container, its path, pending key (mappings only)]
     stack: list[list] = []
     documents = 0
+    values, keys = doc.values, doc.keys
 
     def fail(event, message: str, hint: str = "") -> None:
         problems.add(doc.path, *_position(event.start_mark), message, hint)
@@ -164,13 +166,14 @@ def _build(loader, doc: Document, problems: Problems) -> None:
 
     def place(event, value: Any) -> Path_ | None:
         """Attach a finished value to its parent; return the value's path."""
+        mark = event.start_mark
         if not stack:
             doc.data = value
-            doc.values[()] = _position(event.start_mark)
+            values[()] = (mark.line + 1, mark.column + 1)
             return ()
         frame = stack[-1]
         container, path = frame[0], frame[1]
-        if isinstance(container, list):
+        if type(container) is list:
             loc = path + (len(container),)
             container.append(value)
         else:
@@ -179,56 +182,62 @@ def _build(loader, doc: Document, problems: Problems) -> None:
                     fail(event, "a key must be plain text", "write `name: value`")
                 if value in container:
                     fail(event, f"duplicate key `{value}`",
-                         f"`{value}` is already set on line {doc.keys[path + (value,)][0]}; keep one")
+                         f"`{value}` is already set on line {keys[path + (value,)][0]}; keep one")
                 frame[2] = value
-                doc.keys[path + (value,)] = _position(event.start_mark)
+                keys[path + (value,)] = (mark.line + 1, mark.column + 1)
                 return None
             loc = path + (frame[2],)
             container[frame[2]] = value
             frame[2] = None
-        doc.values[loc] = _position(event.start_mark)
+        values[loc] = (mark.line + 1, mark.column + 1)
         return loc
 
+    # Dispatch on the exact event class, scalars first: a brief is some
+    # thousand events, and this loop is most of the time it takes to load.
+    get_event = loader.get_event
     try:
         while True:
-            event = loader.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                break
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    fail(event, "more than one YAML document in the file", "remove the `---` line")
-                continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                fail(event, f"aliases (`*{event.anchor}`) are not allowed", "write the value out in full")
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                continue
-            if getattr(event, "anchor", None):
-                fail(event, f"anchors (`&{event.anchor}`) are not allowed", "remove the anchor and write values out in full")
-            if getattr(event, "tag", None) not in (None, "!"):
-                fail(event, f"explicit tags (`{event.tag}`) are not allowed", "remove the tag; the schema gives every field its type")
-            if isinstance(event, yaml.ScalarEvent):
+            event = get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                _no_anchor_or_tag(event, fail)
                 value = event.value
                 if not event.style and value in _NULLS:  # plain style: None (Python) or "" (libyaml)
                     value = None
-                elif (bad := _INVISIBLE.search(value)) is not None:
-                    fail(event, f"invisible or direction-changing character U+{ord(bad.group()):04X} in text",
-                         "delete it: such characters make text display differently from what it says")
-                elif (bad := _CONTROL.search(value)) is not None:
+                elif _UNWANTED.search(value) is not None:  # one pass for both, then say which
+                    if (bad := _INVISIBLE.search(value)) is not None:
+                        fail(event, f"invisible or direction-changing character U+{ord(bad.group()):04X} in text",
+                             "delete it: such characters make text display differently from what it says")
+                    bad = _CONTROL.search(value)
                     fail(event, f"control character U+{ord(bad.group()):04X} in text",
                          "delete it: control characters are never part of a brief's text")
                 place(event, value)
-                continue
-            # A mapping or sequence starts.
-            if len(stack) >= MAX_DEPTH:
-                fail(event, f"nesting deeper than {MAX_DEPTH} levels", "briefs need only a few levels")
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                fail(event, "a key must be plain text", "write `name: value`")
-            loc = place(event, container)
-            stack.append([container, loc, None])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                _no_anchor_or_tag(event, fail)
+                if len(stack) >= MAX_DEPTH:
+                    fail(event, f"nesting deeper than {MAX_DEPTH} levels", "briefs need only a few levels")
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                if stack and type(stack[-1][0]) is dict and stack[-1][2] is None:
+                    fail(event, "a key must be plain text", "write `name: value`")
+                loc = place(event, container)
+                stack.append([container, loc, None])
+            elif kind is yaml.AliasEvent:
+                fail(event, f"aliases (`*{event.anchor}`) are not allowed", "write the value out in full")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    fail(event, "more than one YAML document in the file", "remove the `---` line")
+            elif event is None or kind is yaml.StreamEndEvent:
+                break
+            # StreamStartEvent and DocumentEndEvent carry nothing.
     except _Stop:
         return
+
+
+def _no_anchor_or_tag(event, fail) -> None:
+    if event.anchor:
+        fail(event, f"anchors (`&{event.anchor}`) are not allowed", "remove the anchor and write values out in full")
+    if event.tag is not None and event.tag != "!":
+        fail(event, f"explicit tags (`{event.tag}`) are not allowed", "remove the tag; the schema gives every field its type")

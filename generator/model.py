@@ -9,6 +9,7 @@ test fails when one does not.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 from typing import Annotated, Any, Iterator, Literal, Optional
@@ -315,12 +316,51 @@ class TagRegistry(Strict):
 
 
 def walk(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, Any]]:
-    """Yield (location, field name, value) for every field in a model tree."""
+    """Yield (location, field name, value) for every field in a model tree, depth first."""
+    out: list[tuple[tuple, str, Any]] = []
+    _walk(node, loc, out)
+    return iter(out)
+
+
+@functools.cache
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(model.model_fields)
+
+
+def _walk(node: Any, loc: tuple, out: list) -> None:
+    # Collected into one list rather than yielded through nested generators:
+    # every brief is walked twice per build, and each level of `yield from`
+    # costs every item that passes through it.
     if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
+        for name in _field_names(type(node)):
             value = getattr(node, name)
-            yield loc + (name,), name, value
-            yield from walk(value, loc + (name,))
+            here = loc + (name,)
+            out.append((here, name, value))
+            if isinstance(value, (BaseModel, list, tuple)):
+                _walk(value, here, out)
     elif isinstance(node, (list, tuple)):
         for i, item in enumerate(node):
-            yield from walk(item, loc + (i,))
+            if isinstance(item, (BaseModel, list, tuple)):
+                _walk(item, loc + (i,), out)
+
+
+def cited_paragraphs(node: Any) -> set[int]:
+    """Every number in a `cite` field anywhere in a model tree: the fields
+    `walk` finds by that name, without building every field's location."""
+    out: set[int] = set()
+    _cites(node, out)
+    return out
+
+
+def _cites(node: Any, out: set[int]) -> None:
+    if isinstance(node, BaseModel):
+        for name in _field_names(type(node)):
+            value = getattr(node, name)
+            if name == "cite":
+                out.update(value)
+            elif isinstance(value, (BaseModel, list, tuple)):
+                _cites(value, out)
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            if isinstance(item, (BaseModel, list, tuple)):
+                _cites(item, out)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import analyse
 from .corpus import Corpus, read_corpus
+from .perf import paused_gc
 from .render import links
 from .render.brief import render_brief
 from .render.briefs_index import PAGE as BRIEFS_INDEX, render_index
@@ -50,6 +51,7 @@ class Page:
     in_nav: bool = False
 
 
+@paused_gc
 def build_pages(corpus: Corpus, intro: str = DEFAULT_INTRO) -> list[Page]:
     facts = analyse.entity_facts(corpus)
     topics = analyse.claims_by_topic(corpus)

@@ -7,6 +7,7 @@ Links are written between .md source paths, as MkDocs expects, so that
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def brief(brief_id: str) -> str:
@@ -25,5 +26,14 @@ def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link from one page's source path to another's (and an anchor)."""
     if from_page == to_page:
         return f"#{anchor}" if anchor else posixpath.basename(to_page)
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return target + (f"#{anchor}" if anchor else "")
+    folder, _, name = to_page.rpartition("/")
+    up = _folder_rel(from_page.rpartition("/")[0], folder)
+    return (name if up == "." else f"{up}/{name}") + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=None)
+def _folder_rel(from_folder: str, to_folder: str) -> str:
+    # posixpath.relpath makes both paths absolute (a getcwd() call each time);
+    # pages link between a handful of folders a hundred thousand times at
+    # scale, so the answer is kept per pair of folders.
+    return posixpath.relpath(to_folder or ".", from_folder or ".")
