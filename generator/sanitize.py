@@ -30,6 +30,11 @@ TAGS = frozenset({
 })
 ATTRIBUTES = {
     "*": {"class", "id", "title"},
+    # Sections and blocks kept out of the search index (render/common.py); the
+    # search plugin reads it after this pass, so it must survive it.
+    "div": {"data-search-exclude"},
+    "h2": {"data-search-exclude"},
+    "h3": {"data-search-exclude"},
     "a": {"href"},
     "ol": {"start"},
     "td": {"colspan", "rowspan"},

@@ -76,3 +76,19 @@ def test_paused_gc_restores_the_collector():
     with pytest.raises(ZeroDivisionError):
         paused_gc(lambda: 1 / 0)()
     assert gc.isenabled()
+
+
+def test_brief_pages_leave_all_but_title_bottom_line_and_tags_out_of_search():
+    """4 KB of search index per brief (docs/performance.md): a brief page's
+    sections and its source card are marked for Material's search to skip."""
+    from generator.render.brief import render_brief
+    from generator.render.common import NOT_SEARCHED
+
+    corpus = read_corpus(REPO)
+    for record in corpus.records:
+        page = render_brief(corpus, record)
+        headings = [line for line in page.splitlines() if line.startswith("## ")]
+        assert headings and all(line.endswith(NOT_SEARCHED) for line in headings)
+        top = page.split("\n## ", 1)[0]
+        card, rest = top.split("</div>", 1)
+        assert '<div data-search-exclude="true" markdown>' in card and "Bottom line" in rest

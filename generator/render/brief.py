@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..corpus import Corpus, Record
-from ..model import ATTRIBUTION_LABELS, SOURCING_LABELS, Passage, walk
+from ..model import ATTRIBUTION_LABELS, SOURCING_LABELS, Passage, cited_paragraphs
 from . import links
-from .common import NOT_STATED, cites, entity, table, topic, when
+from .common import NOT_STATED, cites, entity, table, topic, unsearched_block, unsearched_heading, when
 from .text import front_matter, md, quoted
 
 
@@ -17,15 +17,17 @@ def render_brief(corpus: Corpus, record: Record) -> str:
         return cites(page, page, numbers)
 
     tag_names = [corpus.tags[t].name for t in b.tags]
-    out = [front_matter(b.title, tags=tag_names), f"# {md(b.title)}\n", _source_card(record)]
+    # Search finds a brief by its title, bottom line and tags; every other section
+    # is kept out of the index (render/common.py says why).
+    out = [front_matter(b.title, tags=tag_names), f"# {md(b.title)}\n", unsearched_block(_source_card(record))]
     out.append(f'!!! abstract "Bottom line"\n\n    {md(b.summary)}\n')
 
-    out.append("## Key points\n")
+    out.append(unsearched_heading("Key points"))
     out += [f"{i}. {md(kp.text)} {c(kp.cite)}" for i, kp in enumerate(b.key_points, 1)]
     out.append("")
 
     if b.quotes:
-        out.append("## Quotes\n")
+        out.append(unsearched_heading("Quotes"))
         for q in b.quotes:
             said = [entity(corpus, page, q.speaker)]
             if q.venue:
@@ -37,19 +39,19 @@ def render_brief(corpus: Corpus, record: Record) -> str:
                 out.append(f"*Attribution note:* {md(q.note)}\n")
 
     if b.events:
-        out.append("## Events\n")
+        out.append(unsearched_heading("Events"))
         rows = [[when(e.when), md(e.when.note) if e.when.note else "", md(e.text), c(e.cite)] for e in b.events]
         out.append(table(["Date", "How the date is known", "What happened", "Source"], rows))
 
     if b.positions:
-        out.append("## Positions, conditions and red lines\n")
+        out.append(unsearched_heading("Positions, conditions and red lines"))
         rows = [[entity(corpus, page, p.actor), topic(corpus, p.topic), p.kind.replace("-", " "), md(p.stance),
                  ATTRIBUTION_LABELS[p.attribution] + (f" ({entity(corpus, page, p.speaker)})" if p.speaker else ""),
                  c(p.cite)] for p in b.positions]
         out.append(table(["Actor", "Topic", "Kind", "Position", "Attribution", "Source"], rows))
 
     if b.claims:
-        out.append("## Claims\n")
+        out.append(unsearched_heading("Claims"))
         rows = [[topic(corpus, cl.topic), md(cl.answer), md(cl.claim), ATTRIBUTION_LABELS[cl.attribution], c(cl.cite)]
                 for cl in b.claims]
         out.append(table(["Topic", "Answer", "Claim", "Attribution", "Source"], rows))
@@ -57,7 +59,7 @@ def render_brief(corpus: Corpus, record: Record) -> str:
     out.append(_framing(record, c))
 
     if b.assessments:
-        out.append("## Assessments\n")
+        out.append(unsearched_heading("Assessments"))
         out.append('!!! warning "The brief writer\'s judgement, not the article\'s"\n')
         for a in b.assessments:
             out.append(f"    - **{md(a.likelihood)}**, {md(a.confidence)} confidence: {md(a.text)}"
@@ -65,12 +67,12 @@ def render_brief(corpus: Corpus, record: Record) -> str:
         out.append("")
 
     if b.open_questions:
-        out.append("## Open questions\n")
+        out.append(unsearched_heading("Open questions"))
         out += [f"- {md(q)}" for q in b.open_questions]
         out.append("")
 
     if b.mentions:
-        out.append("## Who the article names\n")
+        out.append(unsearched_heading("Who the article names"))
         rows = [[entity(corpus, page, m.id), ", ".join(md(n) for n in m.named_as), md(m.role, empty=NOT_STATED), c(m.cite)]
                 for m in b.mentions]
         out.append(table(["Entity", "Named as", "Role given", "Source"], rows))
@@ -100,7 +102,7 @@ def _source_card(record: Record) -> str:
 
 def _framing(record: Record, c) -> str:
     f = record.brief.framing
-    out = ["## Framing\n", f"- **Tone:** {md(f.tone)}" + (f" — {md(f.tone_note)}" if f.tone_note else ""),
+    out = [unsearched_heading("Framing"), f"- **Tone:** {md(f.tone)}" + (f" — {md(f.tone_note)}" if f.tone_note else ""),
            f"- **Sourcing:** {SOURCING_LABELS[f.sourcing]}" + (f" — {md(f.sourcing_note)}" if f.sourcing_note else "")]
     groups: list[tuple[str, list[Passage]]] = [
         ("Loaded wording", f.loaded_wording), ("Headline against body", f.headline_vs_body),
@@ -115,11 +117,8 @@ def _framing(record: Record, c) -> str:
 
 def _evidence(record: Record) -> str:
     """Every cited paragraph, with an anchor each citation links to."""
-    cited: set[int] = set()
-    for _loc, name, value in walk(record.brief):
-        if name == "cite":
-            cited.update(value)
-    out = ["## Cited paragraphs\n", f"From seeds/{md(record.seed.name)}, numbered as non-empty lines.\n"]
+    cited = cited_paragraphs(record.brief)
+    out = [unsearched_heading("Cited paragraphs"), f"From seeds/{md(record.seed.name)}, numbered as non-empty lines.\n"]
     for n in sorted(cited):
         out.append(f"**¶{n}** {md(record.seed.paragraph(n))}\n{{: #{links.para_anchor(n)} .evidence }}\n")
     return "\n".join(out)
