@@ -24,6 +24,7 @@ from generator.errors import BriefsInvalid  # noqa: E402
 from generator.reproducible import pin_build_date  # noqa: E402
 from generator.sanitize import page_content as sanitized  # noqa: E402
 from generator.site import build_site  # noqa: E402
+from generator.tags_config import tags_allowed_problems  # noqa: E402
 
 sys.path.pop(0)
 
@@ -36,7 +37,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The sitemap's date from the last commit, not the clock (generator/reproducible.py).
-    pin_build_date(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    pin_build_date(root)
+    tags = config.plugins.get("material/tags")
+    if tags is not None and tags.config.tags_allowed:
+        problems = tags_allowed_problems(root, {tag.name for tag in tags.config.tags_allowed})
+        if problems:
+            for line in problems.lines():
+                log.error(line)
+            raise PluginError("the tags in mkdocs.yml and briefs/registry/tags.yaml differ: fix the lines above")
     return config
 
 

@@ -66,3 +66,14 @@ def test_deleted_brief_page_disappears(project):
     (project / "briefs" / "fixture-brief.yaml").unlink()
     assert mkdocs_build(project).returncode == 0
     assert not (project / "site" / "briefs" / "fixture-brief").exists()
+
+
+def test_tags_allowed_drift_is_a_clean_error(project):
+    tags = project / "briefs" / "registry" / "tags.yaml"
+    tags.write_text(tags.read_text(encoding="utf-8").replace("name: Decision status", "name: Decision state"), encoding="utf-8")
+    built = mkdocs_build(project)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    lines = [line for line in built.stderr.splitlines() if line.startswith("ERROR")]
+    assert lines[0] == (
+        "ERROR   -  briefs/registry/tags.yaml: the tag `Decision state` is missing from `tags_allowed` in mkdocs.yml "
+        "(hint: add it there too, under plugins > tags > tags_allowed)")

@@ -96,7 +96,7 @@ def _source_card(record: Record) -> str:
     ]
     if s.scope.note:
         rows.append(["Scope", md(s.scope.note)])
-    body = table(["What the article states", ""], rows)
+    body = table(["Field", "What the article states"], rows)
     return '!!! info "Source"\n\n' + "\n".join("    " + line for line in body.splitlines()) + "\n"
 
 
