@@ -41,8 +41,9 @@ def group(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntry]]:
 
 def _entry(page: str, t: TimelineEntry) -> str:
     w = t.when
-    precision = {"day": "", "month": " (month only)", "year": " (year only)", "unknown": ""}[w.precision]
-    date = when(w) + precision if w.date else "Date not stated"
+    marks = [f"{w.precision} only"] if w.precision in ("month", "year") else []
+    marks += ["inferred"] if w.basis == "inferred" else []
+    date = when(w, marks=False) + (f" ({', '.join(marks)})" if marks else "") if w.date else "Date not stated"
     text = md(t.reports[0][1].text)
     sources = "; ".join(f"{link(r.brief.title, links.rel(page, links.brief(r.id)))} {cites(page, links.brief(r.id), e.cite)}"
                         for r, e in t.reports)
