@@ -92,3 +92,13 @@ def test_brief_pages_leave_all_but_title_bottom_line_and_tags_out_of_search():
         top = page.split("\n## ", 1)[0]
         card, rest = top.split("</div>", 1)
         assert '<div data-search-exclude="true" markdown>' in card and "Bottom line" in rest
+
+
+def test_briefs_json_is_what_json_dumps_would_write():
+    import json
+
+    from generator.exports import BRIEFS_JSON, build_exports, export_model
+
+    corpus = read_corpus(REPO)
+    plain = json.dumps(export_model(corpus).model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    assert build_exports(corpus, "x", "https://example.org/")[BRIEFS_JSON] == plain
