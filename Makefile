@@ -47,5 +47,11 @@ schema: $(STAMP)
 zensical: $(STAMP)
 	$(PY) -m generator.zensical_build
 
+# Benchmark at N and 2N synthetic briefs (default N=1000; `make bench N=200` is a
+# quick run): prints a table, writes .bench/results.json and docs/performance.md.
+.PHONY: bench
+bench: $(STAMP)
+	$(PY) tests/bench/bench.py $(if $(N),--n $(N))
+
 clean:
 	rm -rf site site.new site.old build .pytest_cache

@@ -1,0 +1,189 @@
+"""`make bench`: how the site's build scales, at N and 2N synthetic briefs.
+
+For each size it synthesises a project (synth.py) in a temporary folder and
+measures, each in its own process (measure.py):
+
+- the generator (read_corpus + build_pages) against its floor, parsing the
+  same YAML with libyaml's C loader;
+- `mkdocs build` with the hook against the MkDocs floor: the same pages
+  written to disk beforehand by `python -m generator render`, built from a
+  config that inherits mkdocs.yml without the generator's hook;
+- the HTML of brief 0's page (the same brief at every N), the search index,
+  and peak memory.
+
+It prints a table, writes the figures as JSON and rewrites
+docs/performance.md (report.py).  It is a benchmark, not a test: nothing
+fails when a target is missed; the table says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import measure  # noqa: E402
+import report  # noqa: E402
+import synth  # noqa: E402
+
+REPO = synth.REPO
+FLOOR_CONFIG = "mkdocs-floor.yml"
+FLOOR_DOCS = "docs-floor"
+MANIFEST = ".generator-manifest.json"  # written by `generator render` (generator/write.py)
+
+
+def _env() -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    return env
+
+
+def _in_process(kind: str, root: Path, repeat: int) -> dict:
+    result = measure.run([sys.executable, str(HERE / "measure.py"), kind, str(root), str(repeat)], root, _env())
+    figures = json.loads(result["stdout"])
+    figures["peak_rss_mib"] = result["peak_rss_mib"]
+    return figures
+
+
+def _floor_project(root: Path) -> None:
+    """docs-floor/ with every generated page written out, and a config without the hook.
+
+    The hook keeps generated pages out of the nav unless mkdocs.yml lists
+    them; `not_in_nav` does the same here, by folder (a pattern per page would
+    cost MkDocs a match per page per pattern), so both builds render the same
+    nav and the floor's strict build does not warn about pages missing from it.
+    """
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(root / "mkdocs.yml", "rb") as fh:
+        config = yaml_load(fh)
+    docs = root / config.get("docs_dir", "docs")
+    shutil.copytree(docs, root / FLOOR_DOCS)
+    measure.run([sys.executable, "-m", "generator", "render", FLOOR_DOCS], root, _env())
+    manifest = root / FLOOR_DOCS / MANIFEST
+    generated = [uri for uri in json.loads(manifest.read_text(encoding="utf-8")) if uri.endswith(".md")]
+    manifest.unlink()
+    patterns = sorted({f"/{os.path.dirname(uri)}/*.md" if "/" in uri else f"/{uri}" for uri in generated})
+    hooks = [h for h in config.get("hooks", []) if Path(h).as_posix() != "generator/hook.py"]
+    lines = ["INHERIT: mkdocs.yml", f"docs_dir: {FLOOR_DOCS}", f"hooks: {json.dumps(hooks)}", "not_in_nav: |"]
+    (root / FLOOR_CONFIG).write_text("\n".join(lines + [f"  {p}" for p in patterns]) + "\n", encoding="utf-8")
+
+
+def _builds(root: Path, repeat: int) -> tuple[dict, dict]:
+    """The build with the hook and the pre-rendered build, each the best of
+    ``repeat`` runs, taken in turns so that a busy spell on the machine
+    weighs on both alike."""
+    best: dict[str, dict] = {}
+    for _ in range(repeat):
+        for config, site in (("mkdocs.yml", "site-hook"), (FLOOR_CONFIG, "site-floor")):
+            shutil.rmtree(root / site, ignore_errors=True)
+            r = measure.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", site],
+                            root, _env())
+            r.pop("stdout")
+            if site not in best or r["cpu_s"] < best[site]["cpu_s"]:
+                best[site] = r
+    return best["site-hook"], best["site-floor"]
+
+
+def _page_html(site: Path, page_id: str) -> Path:
+    for candidate in (site / "briefs" / page_id / "index.html", site / "briefs" / f"{page_id}.html"):
+        if candidate.is_file():
+            return candidate
+    raise SystemExit(f"bench: no HTML page for brief {page_id} in the built site")
+
+
+def index_by_group(index: Path) -> dict[str, int]:
+    """Search index bytes by kind of page (brief pages, entity pages, each view),
+    largest first: where to look when the index grows."""
+    groups: dict[str, int] = {}
+    for entry in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+        path = entry["location"].split("#")[0].strip("/")
+        parts = path.split("/")
+        group = f"{parts[0]}/*" if len(parts) > 1 else (path or "index")
+        groups[group] = groups.get(group, 0) + len(json.dumps(entry, separators=(",", ":")))
+    return dict(sorted(groups.items(), key=lambda kv: -kv[1]))
+
+
+def measure_size(base: Path, n: int, work: Path, repeat: int, build_repeat: int) -> dict:
+    root = work / f"n{n}"
+    print(f"bench: N={n}: synthesising {n} briefs", file=sys.stderr, flush=True)
+    ids = synth.synthesise(base, root, n)
+    print(f"bench: N={n}: generator and parse floor", file=sys.stderr, flush=True)
+    floor = _in_process("parse", root, repeat)
+    gen = _in_process("generator", root, repeat)
+    _floor_project(root)
+    print(f"bench: N={n}: mkdocs builds (hook, floor)", file=sys.stderr, flush=True)
+    hook, pre = _builds(root, build_repeat)
+    site = root / "site-hook"
+    index = site / "search" / "search_index.json"
+    result = {
+        "n": n,
+        "generator": {**gen, "briefs_per_s": n / gen["cpu_s"]},
+        "parse_floor": {**floor, "briefs_per_s": n / floor["cpu_s"]},
+        "generator_ratio": gen["cpu_s"] / floor["cpu_s"],
+        "build": hook,
+        "build_floor": pre,
+        "build_ratio": hook["cpu_s"] / pre["cpu_s"],
+        "brief_page": {"id": ids[0], "html_bytes": _page_html(site, ids[0]).stat().st_size},
+        "search_index": {"bytes": index.stat().st_size, "bytes_per_brief": index.stat().st_size / n,
+                         "by_page": index_by_group(index)},
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+    }
+    shutil.rmtree(root)  # a 2000-brief project and its two sites take hundreds of MB
+    return result
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from importlib.metadata import version
+
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=REPO,
+                            capture_output=True, text=True).stdout.strip()
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.release()}", "mkdocs": version("mkdocs"),
+            "mkdocs_material": version("mkdocs-material"), "commit": commit or None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=int(os.environ.get("BENCH_N") or 1000),
+                        help="smaller size; the bench also runs 2N (default 1000, or $BENCH_N)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the generator and its floor (best is kept)")
+    parser.add_argument("--build-repeat", type=int, default=2, help="runs of each mkdocs build (best is kept)")
+    parser.add_argument("--out", type=Path, default=REPO / ".bench" / "results.json", help="JSON results file")
+    parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/performance.md")
+    parser.add_argument("--workdir", type=Path, default=None, help="where to build (default: a temp folder)")
+    args = parser.parse_args(argv)
+    if args.n < 1:
+        parser.error("--n must be at least 1")
+
+    with tempfile.TemporaryDirectory(prefix="bench-", dir=args.workdir) as tmp:
+        base = synth.snapshot(REPO, Path(tmp) / "base")
+        runs = [measure_size(base, n, Path(tmp), args.repeat, args.build_repeat) for n in (args.n, 2 * args.n)]
+    results = report.summarise(runs, machine(), {"repeat": args.repeat, "build_repeat": args.build_repeat})
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(report.table(results))
+    if not args.no_docs:
+        (REPO / "docs" / "performance.md").write_text(report.page(results), encoding="utf-8")
+        print("bench: wrote docs/performance.md", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

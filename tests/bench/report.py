@@ -1,0 +1,133 @@
+"""The benchmark's figures: targets checked, a table for the terminal, and
+docs/performance.md.  Pure functions of the results dict, which is also what
+the bench writes as JSON."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+# (key, what it means, limit, how to read the figure).  Limits are from issue 8.
+TARGETS = [
+    ("generator_ratio", "Generator time within 3× of parsing the same YAML with libyaml", 3.0, "×"),
+    ("build_ratio", "`mkdocs build` with the hook within 1.10× of building pre-rendered pages", 1.10, "×"),
+    ("scaling", "Build time at 2N over build time at N", 2.1, "×"),
+    ("page_growth", "Growth of one brief page's HTML from N to 2N", 0, " bytes"),
+    ("index_per_brief", "Search index per brief", 4096, " bytes"),
+]
+
+
+def summarise(runs: list[dict], machine: dict, settings: dict) -> dict:
+    small, large = runs[0], runs[-1]
+    scaling = {k: large[k]["cpu_s"] / small[k]["cpu_s"] for k in ("generator", "build", "build_floor")}
+    figures = {
+        "generator_ratio": max(r["generator_ratio"] for r in runs),
+        "build_ratio": max(r["build_ratio"] for r in runs),
+        "scaling": scaling["build"],
+        "page_growth": large["brief_page"]["html_bytes"] - small["brief_page"]["html_bytes"],
+        "index_per_brief": max(r["search_index"]["bytes_per_brief"] for r in runs),
+    }
+    targets = [{"target": key, "description": text, "value": figures[key], "limit": limit,
+                "met": figures[key] <= limit} for key, text, limit, _unit in TARGETS]
+    return {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": machine, "settings": settings,
+            "sizes": [r["n"] for r in runs], "runs": runs, "scaling": scaling, "targets": targets}
+
+
+def _rows(results: dict) -> list[tuple[str, list[str]]]:
+    runs = results["runs"]
+
+    def each(fmt) -> list[str]:
+        return [fmt(r) for r in runs]
+
+    return [
+        ("Generator, briefs per second", each(lambda r: f"{r['generator']['briefs_per_s']:,.0f}")),
+        ("Parse floor, briefs per second", each(lambda r: f"{r['parse_floor']['briefs_per_s']:,.0f}")),
+        ("Generator / parse floor", each(lambda r: f"{r['generator_ratio']:.2f}×")),
+        ("Build with hook, CPU seconds", each(lambda r: f"{r['build']['cpu_s']:.1f}")),
+        ("Build of pre-rendered pages, CPU seconds", each(lambda r: f"{r['build_floor']['cpu_s']:.1f}")),
+        ("Build with hook / pre-rendered", each(lambda r: f"{r['build_ratio']:.3f}×")),
+        ("Hook's extra CPU seconds per brief, ms",
+         each(lambda r: f"{(r['build']['cpu_s'] - r['build_floor']['cpu_s']) / r['n'] * 1000:.1f}")),
+        ("Of which read_corpus + build_pages, ms", each(lambda r: f"{r['generator']['cpu_s'] / r['n'] * 1000:.1f}")),
+        ("Build with hook, wall seconds", each(lambda r: f"{r['build']['wall_s']:.1f}")),
+        ("One brief page's HTML, bytes", each(lambda r: f"{r['brief_page']['html_bytes']:,}")),
+        ("Search index, bytes per brief", each(lambda r: f"{r['search_index']['bytes_per_brief']:,.0f}")),
+        ("Search index, total MiB", each(lambda r: f"{r['search_index']['bytes'] / 2**20:,.1f}")),
+        ("Whole site, MiB", each(lambda r: f"{r['site_bytes'] / 2**20:,.1f}")),
+        ("Peak memory, generator, MiB", each(lambda r: f"{r['generator']['peak_rss_mib']:,.0f}")),
+        ("Peak memory, build with hook, MiB", each(lambda r: f"{r['build']['peak_rss_mib']:,.0f}")),
+        ("Peak memory, pre-rendered build, MiB", each(lambda r: f"{r['build_floor']['peak_rss_mib']:,.0f}")),
+    ]
+
+
+def _value(target: dict) -> str:
+    unit = next(u for k, _t, _l, u in TARGETS if k == target["target"])
+    if unit == "×":
+        return f"{target['value']:.3f}×", f"≤ {target['limit']:.2f}×"
+    return f"{target['value']:+,.0f}{unit}" if target["target"] == "page_growth" \
+        else f"{target['value']:,.0f}{unit}", f"≤ {target['limit']:,}{unit}"
+
+
+def table(results: dict) -> str:
+    head = [f"N={n}" for n in results["sizes"]]
+    rows = _rows(results)
+    width = max(len(label) for label, _ in rows) + 2
+    out = ["".join([" " * width] + [f"{h:>14}" for h in head])]
+    out += ["".join([label.ljust(width)] + [f"{v:>14}" for v in values]) for label, values in rows]
+    out.append("")
+    for t in results["targets"]:
+        value, limit = _value(t)
+        out.append(f"{'met   ' if t['met'] else 'MISSED'}  {t['description']}: {value} ({limit})")
+    s = results["scaling"]
+    out.append(f"        scaling of the generator alone: {s['generator']:.3f}×, of the pre-rendered build: "
+               f"{s['build_floor']:.3f}×")
+    return "\n".join(out)
+
+
+def page(results: dict) -> str:
+    m, sizes = results["machine"], results["sizes"]
+    small, large = sizes[0], sizes[-1]
+    out = [
+        "---", "title: Performance", "---", "",
+        "# Performance", "",
+        "<!-- Written by `make bench` (tests/bench/bench.py): edit the script, not this page. -->", "",
+        f"How the build copes with a large site, measured with {small:,} and {large:,} synthetic briefs "
+        "made from the real ones (new ids, dates spread at three briefs a day, each with its own copy of "
+        "its article). Run `make bench` to measure again; `make bench N=200` is a quick run.", "",
+        f"Latest run: {results['date']}, on {m['cpu']} ({m['cores']} cores), Python {m['python']}, "
+        f"MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}"
+        + (f", commit `{m['commit']}`" if m.get("commit") else "") + ".", "",
+        "## Targets", "",
+        "| Target | Measured | Limit | Met |", "|---|---|---|---|",
+    ]
+    for t in results["targets"]:
+        value, limit = _value(t)
+        out.append(f"| {t['description']} | {value} | {limit} | {'yes' if t['met'] else '**no**'} |")
+    out += ["", "## Figures", "", "| | " + " | ".join(f"N={n:,}" for n in sizes) + " |",
+            "|---|" + "---|" * len(sizes)]
+    out += [f"| {label} | " + " | ".join(values) + " |" for label, values in _rows(results)]
+    out += ["", "Search index by kind of page, bytes per brief (the largest first):", "",
+            "| Pages | " + " | ".join(f"N={n:,}" for n in sizes) + " |", "|---|" + "---|" * len(sizes)]
+    groups = list(results["runs"][-1]["search_index"]["by_page"])[:8]
+    out += [f"| `{g}` | " + " | ".join(f"{r['search_index']['by_page'].get(g, 0) / r['n']:,.0f}" for r in results["runs"])
+            + " |" for g in groups]
+    s = results["scaling"]
+    out += [
+        "",
+        f"Time at {large:,} briefs over time at {small:,}: the build with the hook {s['build']:.3f}×, "
+        f"the pre-rendered build {s['build_floor']:.3f}×, the generator alone {s['generator']:.3f}×.", "",
+        "## How it is measured", "",
+        "- Times are CPU seconds (user and system) of a process that does only that step, the best of "
+        f"{results['settings']['repeat']} runs for the generator and of {results['settings']['build_repeat']} "
+        "for each build, so that other work on the machine disturbs them as little as possible.",
+        "- **Generator**: `read_corpus` and `build_pages`, which load, validate and check every brief "
+        "against its article and render every page. Its **parse floor** is only reading the same YAML "
+        "files with PyYAML's C loader (`yaml.load(..., Loader=yaml.CSafeLoader)`).",
+        "- **Build with hook**: `mkdocs build --strict` as the site is built. **Pre-rendered**: the same "
+        "pages written to disk first by `python -m generator render`, then built from a copy of the "
+        "configuration without the hook: the least MkDocs itself needs.",
+        "- **One brief page**: the HTML of the same synthetic brief at both sizes; it must not grow, "
+        "which shows the navigation does not grow with the number of briefs.",
+        "- **Peak memory**: the largest resident set of each process.",
+        "",
+    ]
+    return "\n".join(out)

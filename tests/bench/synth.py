@@ -1,0 +1,131 @@
+"""A synthetic project of N briefs, made from the real ones, for the benchmark.
+
+Brief i is a copy of real brief ``i % len(real)`` with a new id, a numbered
+title, its own copy of its article (so N briefs cite N seeds, as a real site
+would) and every dated field moved ``i // PER_DAY`` days on, so the corpus
+spans months the way a site that grows by a few briefs a day does.  Each
+round of copies shares event keys among itself as the real briefs do, so a
+happening has a few sources, not N/5.  Brief 0
+is the same at every N, which is what lets the bench compare one brief page
+across sizes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+from generator.errors import Problems  # noqa: E402
+from generator.load import load  # noqa: E402
+
+#: Briefs per day of article dates: "a few a day".
+PER_DAY = 3
+#: Top-level files and folders of the repository that a build never reads.
+SKIP = {".git", ".github", ".ci", ".venv", ".bench", ".pytest_cache", ".hypothesis", "site", "site.new",
+        "site.old", "build", "tests", "test-artifacts", "node_modules"}
+HEADER = "# yaml-language-server: $schema=schema/brief.schema.json\n"
+
+
+def snapshot(repo: Path, dest: Path) -> Path:
+    """A frozen copy of the project (briefs, seeds, config, docs, generator) to
+    synthesise every size from, so that edits made to the working tree while
+    the bench runs cannot make N and 2N measure different code.  A clone with
+    no briefs yet gets the test fixture's, which have the same shape."""
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        top = SKIP if Path(folder) == repo else set()
+        return {n for n in names if n in top or n == "__pycache__"}
+
+    shutil.copytree(repo, dest, ignore=ignore, symlinks=True)
+    if not list((dest / "briefs").glob("*.yaml")):
+        fixture = repo / "tests" / "fixtures" / "project"
+        shutil.rmtree(dest / "briefs" / "registry", ignore_errors=True)
+        shutil.copytree(fixture / "briefs", dest / "briefs", dirs_exist_ok=True)
+        shutil.copytree(fixture / "seeds", dest / "seeds", dirs_exist_ok=True)
+    return dest
+
+
+def _load(path: Path):
+    """Plain values through the generator's own loader (every scalar a string),
+    so that dumping them back cannot retype anything."""
+    problems = Problems()
+    doc = load(path, path.name, problems)
+    if doc is None:
+        raise SystemExit(f"bench: cannot read {path.name}: {problems.lines()[0]}")
+    return doc.data
+
+
+def _shift(when: dict, days: int) -> None:
+    """Move a {date, precision} mapping on by ``days``, keeping its precision."""
+    value, precision = when.get("date"), when.get("precision")
+    if not isinstance(value, str) or precision not in ("day", "month", "year"):
+        return
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    moved = date(parts[0], parts[1], parts[2]) + timedelta(days=days)
+    when["date"] = {"day": moved.isoformat(), "month": moved.isoformat()[:7], "year": str(moved.year)}[precision]
+
+
+def _walk_dates(node, days: int) -> None:
+    if isinstance(node, dict):
+        if "date" in node and "precision" in node:
+            _shift(node, days)
+        for value in node.values():
+            _walk_dates(value, days)
+    elif isinstance(node, list):
+        for item in node:
+            _walk_dates(item, days)
+
+
+def _copy_site(base: Path, dest: Path) -> None:
+    """Everything a build reads (config, docs, generator, registries, schemas); no briefs or seeds."""
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        here = Path(folder)
+        if here == base:
+            return {"seeds"}
+        if here == base / "briefs":
+            return {n for n in names if n.endswith((".yaml", ".yml"))}
+        return set()
+
+    shutil.copytree(base, dest, ignore=ignore, symlinks=True)
+    (dest / "seeds").mkdir()
+
+
+def synthesise(base: Path, dest: Path, n: int) -> list[str]:
+    """Write a project with ``n`` synthetic briefs at ``dest``, made from the
+    snapshot at ``base``; return their ids in order."""
+    _copy_site(base, dest)
+    templates = [(p.stem, _load(p)) for p in sorted((base / "briefs").glob("*.yaml"))]
+    ids = []
+    for i in range(n):
+        stem, data = templates[i % len(templates)]
+        brief_id = f"{stem[:70]}-{i:05d}"
+        brief = _deep_copy(data)
+        brief["title"] = f"{brief['title']} (synthetic {i})"
+        seed = brief["source"]["seed"]
+        copy = f"{Path(seed).stem[:80]}-{i:05d}.txt"
+        shutil.copyfile(base / "seeds" / seed, dest / "seeds" / copy)
+        brief["source"]["seed"] = copy
+        _walk_dates(brief, i // PER_DAY)
+        for event in brief.get("events") or []:
+            # Events the real briefs share (one happening, several sources) stay
+            # shared within each round of copies, not across all N.
+            if event.get("key"):
+                event["key"] = f"{event['key'][:70]}-{i // len(templates):05d}"
+        text = yaml.safe_dump(brief, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
+        (dest / "briefs" / f"{brief_id}.yaml").write_text(HEADER + text, encoding="utf-8")
+        ids.append(brief_id)
+    return ids
+
+
+def _deep_copy(node):
+    if isinstance(node, dict):
+        return {k: _deep_copy(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_deep_copy(v) for v in node]
+    return node

@@ -1,0 +1,75 @@
+"""`make bench` (tests/bench/): a smoke run at a tiny size, and the fixes it led to.
+
+The benchmark itself is not a test: its figures depend on the machine.  This
+checks that one run produces every figure it reports, and pins what the
+figures cannot vary with: search keeps to a brief's title and bottom line,
+and a brief page is the same at N and 2N.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ENV, REPO
+
+BENCH = REPO / "tests" / "bench" / "bench.py"
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory) -> dict:
+    tmp = tmp_path_factory.mktemp("bench")
+    out = tmp / "results.json"
+    docs_before = (REPO / "docs" / "performance.md").read_bytes() if (REPO / "docs" / "performance.md").exists() else None
+    run = subprocess.run([sys.executable, str(BENCH), "--n", "5", "--repeat", "1", "--build-repeat", "1", "--no-docs", "--out", str(out),
+                          "--workdir", str(tmp)], env=ENV, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    after = (REPO / "docs" / "performance.md").read_bytes() if (REPO / "docs" / "performance.md").exists() else None
+    assert after == docs_before, "--no-docs must leave docs/performance.md alone"
+    assert "Search index per brief" in run.stdout  # the table
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_every_figure_is_reported(results):
+    assert results["sizes"] == [5, 10]
+    assert {"cpu", "cores", "python"} <= set(results["machine"])
+    for run in results["runs"]:
+        for part in ("generator", "parse_floor", "build", "build_floor"):
+            assert run[part]["cpu_s"] > 0 and run[part]["wall_s"] > 0 and run[part]["peak_rss_mib"] > 0
+        assert run["generator"]["briefs"] == run["n"]
+        assert run["generator"]["briefs_per_s"] > 0 and run["parse_floor"]["briefs_per_s"] > 0
+        assert run["generator_ratio"] > 0 and run["build_ratio"] > 0
+        assert run["brief_page"]["html_bytes"] > 0
+        assert run["search_index"]["bytes_per_brief"] > 0 and run["search_index"]["by_page"]
+    assert set(results["scaling"]) == {"generator", "build", "build_floor"}
+    assert [t["target"] for t in results["targets"]] == [
+        "generator_ratio", "build_ratio", "scaling", "page_growth", "index_per_brief"]
+    assert all(isinstance(t["met"], bool) for t in results["targets"])
+
+
+def test_a_brief_page_does_not_grow_with_the_number_of_briefs(results):
+    small, large = results["runs"]
+    assert small["brief_page"] == large["brief_page"]
+
+
+def test_brief_pages_put_only_their_title_and_bottom_line_into_search(results):
+    for run in results["runs"]:
+        # The real briefs' titles, summaries and tags are about 1 KB; their
+        # full text (key points, tables, cited paragraphs) is 20 KB and more.
+        assert run["search_index"]["by_page"]["briefs/*"] / run["n"] < 2048
+
+
+def test_performance_page_is_written_from_results(results):
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        import report
+    finally:
+        sys.path.pop(0)
+    page = report.page(results)
+    assert page.startswith("---\ntitle: Performance\n---\n")
+    assert "N=5" in page and "N=10" in page and results["machine"]["cpu"] in page
+    assert "/tmp" not in page and str(Path.home()) not in page
