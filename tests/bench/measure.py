@@ -35,20 +35,21 @@ def run(args: list[str], cwd: Path, env: dict | None = None) -> dict:
     if proc.returncode != 0:
         tail = "\n".join(stderr.splitlines()[-20:])
         raise SystemExit(f"bench: `{' '.join(args[1:4])} ...` failed with status {proc.returncode}:\n{tail}")
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "sys_s": usage.ru_stime,
             "peak_rss_mib": usage.ru_maxrss / 1024, "stdout": stdout}  # ru_maxrss is in KiB on Linux
 
 
 def _time(fn, repeat: int) -> dict:
     """Best of ``repeat`` runs: the least disturbed one is the fairest estimate."""
-    best = None
+    best, every = None, []
     for _ in range(repeat):
         cpu, wall = time.process_time(), time.perf_counter()
         result = fn()
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        every.append(round(cpu, 3))
         if best is None or cpu < best["cpu_s"]:
             best = {"cpu_s": cpu, "wall_s": wall, **result}
-    return best
+    return {**best, "cpu_s_every_run": every}
 
 
 def _generator(root: Path) -> dict:

@@ -48,6 +48,8 @@ def _rows(results: dict) -> list[tuple[str, list[str]]]:
         ("Hook's extra CPU seconds per brief, ms",
          each(lambda r: f"{(r['build']['cpu_s'] - r['build_floor']['cpu_s']) / r['n'] * 1000:.1f}")),
         ("Of which read_corpus + build_pages, ms", each(lambda r: f"{r['generator']['cpu_s'] / r['n'] * 1000:.1f}")),
+        ("Every run, with hook / pre-rendered, CPU s", each(lambda r: " / ".join(
+            ", ".join(f"{t:.1f}" for t in r[k].get("cpu_s_every_run", [r[k]["cpu_s"]])) for k in ("build", "build_floor")))),
         ("Build with hook, wall seconds", each(lambda r: f"{r['build']['wall_s']:.1f}")),
         ("One brief page's HTML, bytes", each(lambda r: f"{r['brief_page']['html_bytes']:,}")),
         ("Search index, bytes per brief", each(lambda r: f"{r['search_index']['bytes_per_brief']:,.0f}")),
@@ -71,8 +73,9 @@ def table(results: dict) -> str:
     head = [f"N={n}" for n in results["sizes"]]
     rows = _rows(results)
     width = max(len(label) for label, _ in rows) + 2
-    out = ["".join([" " * width] + [f"{h:>14}" for h in head])]
-    out += ["".join([label.ljust(width)] + [f"{v:>14}" for v in values]) for label, values in rows]
+    col = max(len(v) for _, values in rows for v in values) + 3
+    out = ["".join([" " * width] + [h.rjust(col) for h in head])]
+    out += ["".join([label.ljust(width)] + [v.rjust(col) for v in values]) for label, values in rows]
     out.append("")
     for t in results["targets"]:
         value, limit = _value(t)
