@@ -28,8 +28,9 @@ class EntityFacts:
 
 
 def entity_facts(corpus: Corpus) -> dict[str, EntityFacts]:
+    """Per entity, what the briefs say of it, newest article first."""
     facts = {eid: EntityFacts() for eid in corpus.entities}
-    for r in corpus.records:
+    for r in newest_first(corpus):
         b = r.brief
         for m in b.mentions:
             facts[m.id].mentions.append((r, m))

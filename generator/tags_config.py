@@ -16,7 +16,10 @@ TAGS_FILE = f"{REGISTRY_DIR}/tags.yaml"
 
 def tags_allowed_problems(root: Path, allowed: set[str]) -> Problems:
     problems = Problems()
-    registry = _load_registry(root, "tags", Problems())  # its own problems are reported by the build
+    own = Problems()
+    registry = _load_registry(root, "tags", own)
+    if own:  # the build reports the registry's own problems, which come first
+        return problems
     names = {tag.name for tag in registry.values()}
     for name in sorted(names - allowed):
         problems.add(TAGS_FILE, 0, 0, f"the tag `{name}` is missing from `tags_allowed` in mkdocs.yml",

@@ -90,3 +90,24 @@ def test_entity_page_shows_roles_as_each_source_gives_them(pages):
 def test_undated_outlet_and_author_show_not_stated(pages):
     row = next(line for line in pages["sources.md"].splitlines() if "fixture-brief.md" in line)
     assert row.count("*not stated*") == 2  # outlet and author
+
+
+def test_views_stay_bounded_at_scale(tmp_path):
+    """At hundreds of events and quotes, pages split or cap instead of growing."""
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    brief = root / "briefs" / "fixture-brief.yaml"
+    events = "".join(f"  - when: {{date: 2025-11-{1 + i % 28:02d}, precision: day}}\n    text: Event {i}.\n    cite: [3]\n"
+                     for i in range(400))
+    quotes = "".join("  - {text: under review, speaker: the-minister, cite: [3]}\n" for _ in range(100))
+    text = brief.read_text(encoding="utf-8")
+    text = text.replace("events:\n", "events:\n" + events, 1).replace("quotes:\n", "quotes:\n" + quotes, 1)
+    brief.write_text(text, encoding="utf-8")
+    pages = {p.uri: p.markdown for p in build(root)}
+    assert {"timeline/2025-11.md", "timeline/2025-11-part-2.md", "timeline/2025-11-part-3.md"} <= set(pages)
+    assert "This page shows the newest 150 of 401 entries" in pages["timeline/index.md"]
+    assert pages["timeline/2025-11-part-2.md"].count("\n- **") == 150
+    assert "Showing the newest 40 of 101" in pages["entities/the-minister.md"]
+    assert pages["quotes.md"].count("“under review”") == 25

@@ -8,10 +8,14 @@ from ..analyse import EntityFacts
 from ..corpus import Corpus
 from ..model import ATTRIBUTION_LABELS
 from . import links
-from .common import NOT_STATED, cites, table, topic, when
+from .briefs_index import PAGE as BRIEFS_INDEX
+from .common import NOT_STATED, cites, table, topic, unsearched_heading, when
 from .text import front_matter, link, md, quoted
 
 INDEX = "entities/index.md"
+#: Rows per section of an entity page, and sources listed per naming variant.
+PER_SECTION = 40
+PER_VARIANT = 5
 KINDS = [("person", "People"), ("organisation", "Organisations"), ("country", "Countries")]
 
 
@@ -30,23 +34,40 @@ def render_entity_index(corpus: Corpus, facts: dict[str, EntityFacts]) -> str:
 
 
 def render_entity(corpus: Corpus, entity_id: str, f: EntityFacts) -> str:
+    """Sections are newest first and capped, so a page stays the same size
+    however many briefs mention the entity; they are kept out of search,
+    which finds the entity by its name, aliases and description."""
     e = corpus.entities[entity_id]
     page = links.entity(entity_id)
+
+    def source(r) -> str:
+        return link(r.brief.title, links.rel(page, links.brief(r.id)))
+
+    def more(shown: int, total: int) -> str:
+        return (f"Showing the newest {shown} of {total}; the {link('briefs index', links.rel(page, BRIEFS_INDEX))} "
+                "lists every source.\n") if total > shown else ""
+
     out = [front_matter(e.name), f"# {md(e.name)}\n", f"*{md(e.kind)}*" + (f" — {md(e.description)}" if e.description else "") + "\n"]
     if e.aliases:
         out.append("**Also written:** " + ", ".join(md(a) for a in e.aliases) + "\n")
 
     if f.mentions:
-        out.append("## As each source names it\n")
-        rows = [[link(r.brief.title, links.rel(page, links.brief(r.id))),
-                 ", ".join(md(n) for n in m.named_as), md(m.role, empty=NOT_STATED),
-                 cites(page, links.brief(r.id), m.cite)] for r, m in f.mentions]
-        out.append(table(["Source", "Named as", "Role given", "Paragraphs"], rows))
+        # One row per way of naming it, so spelling variants and roles stand side by side.
+        variants: dict[tuple, list] = {}
+        for r, m in f.mentions:
+            variants.setdefault((tuple(m.named_as), m.role), []).append((r, m))
+        out.append(unsearched_heading("As each source names it"))
+        rows = [[", ".join(md(n) for n in named), md(role, empty=NOT_STATED), str(len(group)),
+                 "; ".join(f"{source(r)} {cites(page, links.brief(r.id), m.cite)}" for r, m in group[:PER_VARIANT])
+                 + (f"; and {len(group) - PER_VARIANT} more" if len(group) > PER_VARIANT else "")]
+                for (named, role), group in list(variants.items())[:PER_SECTION]]
+        out.append(table(["Named as", "Role given", "Sources", "Newest sources"], rows))
 
     if f.quotes:
-        out.append("## Quotes\n")
-        for r, q in f.quotes:
-            said = [link(r.brief.title, links.rel(page, links.brief(r.id)))]
+        out.append(unsearched_heading("Quotes"))
+        out.append(more(min(len(f.quotes), PER_SECTION), len(f.quotes)))
+        for r, q in f.quotes[:PER_SECTION]:
+            said = [source(r)]
             if q.venue:
                 said.append(md(q.venue))
             if q.date:
@@ -54,10 +75,11 @@ def render_entity(corpus: Corpus, entity_id: str, f: EntityFacts) -> str:
             out.append(f"> {quoted(q.text)}\n>\n> — {', '.join(said)} {cites(page, links.brief(r.id), q.cite)}\n")
 
     if f.positions:
-        out.append("## Positions\n")
+        out.append(unsearched_heading("Positions"))
+        out.append(more(min(len(f.positions), PER_SECTION), len(f.positions)))
         rows = [[topic(corpus, p.topic), p.kind.replace("-", " "), md(p.stance), ATTRIBUTION_LABELS[p.attribution],
-                 link(r.brief.title, links.rel(page, links.brief(r.id))), cites(page, links.brief(r.id), p.cite)]
-                for r, p in f.positions]
+                 source(r), cites(page, links.brief(r.id), p.cite)]
+                for r, p in f.positions[:PER_SECTION]]
         out.append(table(["Topic", "Kind", "Position", "Attribution", "Source", "Paragraphs"], rows))
 
     if not (f.mentions or f.quotes or f.positions):

@@ -9,12 +9,14 @@ from __future__ import annotations
 from ..analyse import TimelineEntry
 from ..corpus import Corpus
 from . import links
-from .common import cites, when
+from .common import cites, unsearched_heading, when
 from .text import front_matter, link, md
 
 INDEX = "timeline/index.md"
-#: Entries the main timeline page shows before it links to month pages only.
+#: Entries the main timeline page shows before it links to period pages only.
 MAIN_PAGE_BUDGET = 150
+#: Entries on one page of a period.
+PAGE_SIZE = 150
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December"]
 
@@ -28,8 +30,8 @@ def period_title(period: str) -> str:
     return f"{_MONTHS[int(month) - 1]} {year}"
 
 
-def period_page(period: str) -> str:
-    return f"timeline/{period}.md"
+def period_page(period: str, part: int = 1) -> str:
+    return f"timeline/{period}.md" if part == 1 else f"timeline/{period}-part-{part}.md"
 
 
 def group(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntry]]:
@@ -51,29 +53,60 @@ def _entry(page: str, t: TimelineEntry) -> str:
     return f"- **{date}** — {text}  \n  *{noun}:* {sources}"
 
 
-def _section(page: str, period: str, entries: list[TimelineEntry]) -> str:
-    return f"## {period_title(period)}\n\n" + "\n".join(_entry(page, t) for t in entries) + "\n"
+def _section(page: str, period: str, entries: list[TimelineEntry], searched: bool = True) -> str:
+    heading = f"## {md(period_title(period))}\n" if searched else unsearched_heading(md(period_title(period)))
+    return heading + "\n" + "\n".join(_entry(page, t) for t in entries) + "\n"
+
+
+def _period_pages(period: str, items: list[TimelineEntry]) -> list[tuple[str, str]]:
+    """A period's own pages, PAGE_SIZE entries each.  They stay out of search:
+    it grows with the briefs, and the main page and the briefs carry the facts."""
+    parts = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)]
+    pages = []
+    for n, chunk in enumerate(parts, 1):
+        page = period_page(period, n)
+        title = f"Timeline: {period_title(period)}" + (f" (part {n} of {len(parts)})" if len(parts) > 1 else "")
+        nav = [f"[All periods]({links.rel(page, INDEX)})"]
+        if n > 1:
+            nav.append(f"[Earlier]({links.rel(page, period_page(period, n - 1))})")
+        if n < len(parts):
+            nav.append(f"[Later]({links.rel(page, period_page(period, n + 1))})")
+        pages.append((page, front_matter(title) + f"# {md(title)}\n\n" + " · ".join(nav) + "\n\n"
+                      + _section(page, period, chunk, searched=False)))
+    return pages
 
 
 def render_timeline(corpus: Corpus, entries: list[TimelineEntry]) -> list[tuple[str, str]]:
-    """(uri, markdown) for the main timeline page and one page per period."""
+    """(uri, markdown) for the main timeline page and the pages of each period."""
     groups = group(entries)
     pages = []
     main = [front_matter("Timeline"), "# Timeline\n",
             "Every event the briefs report, oldest first, one entry per happening with every source that "
             "reports it. Dates marked *(inferred)* were worked out by the brief writer from the article's own "
             "date; article publication dates are not events and do not appear here.\n"]
-    shown = 0
-    later = []
+    # The main page holds the newest periods that fit the budget (the newest
+    # one cut to its latest entries if it alone is too long), in date order.
+    shown: dict[str, list[TimelineEntry]] = {}
+    budget = MAIN_PAGE_BUDGET
+    dated = [p for p in groups if p != "undated"]
+    for period in reversed(dated):
+        items = groups[period]
+        if len(items) > budget:
+            if not shown:
+                shown[period] = items[-budget:]
+            break
+        shown[period] = items
+        budget -= len(items)
+    if "undated" in groups and len(groups["undated"]) <= budget:
+        shown["undated"] = groups["undated"]
     for period, items in groups.items():
-        page = period_page(period)
-        pages.append((page, front_matter(f"Timeline: {period_title(period)}") + f"# Timeline: {md(period_title(period))}\n\n"
-                      + f"[All periods]({links.rel(page, INDEX)})\n\n" + _section(page, period, items)))
-        if shown + len(items) <= MAIN_PAGE_BUDGET:
-            main.append(_section(INDEX, period, items))
-            shown += len(items)
-        else:
-            later.append(period)
+        pages += _period_pages(period, items)
+    for period in groups:
+        if period in shown:
+            main.append(_section(INDEX, period, shown[period]))
+    count = sum(len(v) for v in shown.values())
+    if count < len(entries):
+        main.append(f"This page shows the newest {count} of {len(entries)} entries; each period below has pages of its own.\n")
     main.append("## By period\n")
     main += [f"- {link(period_title(p), links.rel(INDEX, period_page(p)))} ({len(groups[p])})" for p in groups]
     pages.insert(0, (INDEX, "\n".join(main) + "\n"))
