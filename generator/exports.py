@@ -14,6 +14,7 @@ output depends only on the briefs, so builds are reproducible.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from pathlib import Path
@@ -65,8 +66,10 @@ def export_model(corpus: Corpus) -> Export:
     )
 
 
+@functools.cache
 def export_schema() -> dict:
     # Serialization mode: the schema describes the file as written, defaults included.
+    # Cached: it depends only on the models, and pydantic takes ~50 ms to make it.
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             **Export.model_json_schema(mode="serialization")}
 
