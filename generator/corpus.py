@@ -61,7 +61,8 @@ class Corpus:
         return {r.id: r for r in self.records}
 
 
-def _inside(path: Path, folder: Path) -> bool:
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links resolved, lies inside ``folder``."""
     try:
         path.resolve().relative_to(folder.resolve())
         return True
@@ -90,7 +91,7 @@ def brief_files(root: Path, problems: Problems) -> list[Path]:
             problems.add(rel, 0, 0, f"`{path.stem}` is reserved for the list of briefs",
                          "name the brief after what the article says, e.g. `asif-says-decision-pending.yaml`")
             continue
-        if not _inside(path, root):
+        if not inside(path, root):
             problems.add(rel, 0, 0, "the brief is a link to a file outside the repository",
                          "replace the link with the file itself")
             continue
@@ -101,7 +102,7 @@ def brief_files(root: Path, problems: Problems) -> list[Path]:
 def _load_registry(root: Path, name: str, problems: Problems) -> dict:
     model, field, ref = REGISTRIES[name]
     rel = f"{REGISTRY_DIR}/{name}.yaml"
-    if not _inside(root / rel, root):  # its text would be published on the site
+    if not inside(root / rel, root):  # its text would be published on the site
         problems.add(rel, 0, 0, "the registry is a link to a file outside the repository",
                      "replace the link with the file itself")
         return {}
@@ -156,8 +157,8 @@ def read_corpus(root: Path) -> Corpus:
         if name not in seeds:
             # Inside the repository too: seeds/ itself could be a link, and
             # cited paragraphs are published on the site.
-            if seed_path.exists() and not (_inside(seed_path, seeds_dir) and _inside(seed_path, root)):
-                outside = "the repository" if not _inside(seed_path, root) else f"{SEEDS_DIR}/"
+            if seed_path.exists() and not (inside(seed_path, seeds_dir) and inside(seed_path, root)):
+                outside = "the repository" if not inside(seed_path, root) else f"{SEEDS_DIR}/"
                 problems.add(rel, *doc.where(("source", "seed")),
                              f"the seed file `{name}` is a link to a file outside {outside}",
                              "replace the link with the file itself")

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import BRIEF_SCHEMA_REF, BRIEFS_DIR, SEEDS_DIR, load_registries
+from .corpus import BRIEF_SCHEMA_REF, BRIEFS_DIR, SEEDS_DIR, inside, load_registries
 from .errors import Problems
 from .load import read_text
 from .model import ID_PATTERN, SEED_PATTERN
@@ -431,21 +431,13 @@ def render_draft(r: Reading, seed_rel: str) -> str:
 # ---- the command --------------------------------------------------------------------
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
-
-
 def draft(root: Path, seed_path: Path) -> str:
     """The draft brief for ``seed_path`` (a file in root/seeds/), as YAML text."""
     shown = seed_path.as_posix()
     if not seed_path.is_file():
         raise DraftError(f"no such file: {shown}")
     seeds = root / SEEDS_DIR
-    if not (_inside(seed_path, seeds) and seed_path.resolve().parent == seeds.resolve()):
+    if not (inside(seed_path, seeds) and seed_path.resolve().parent == seeds.resolve()):
         raise DraftError(f"`{shown}` is not in {SEEDS_DIR}/: copy the article into {SEEDS_DIR}/ unchanged, "
                          f"then run `python -m generator new {SEEDS_DIR}/{seed_path.name}`")
     if not re.fullmatch(SEED_PATTERN, seed_path.name):
