@@ -45,9 +45,9 @@ def _rows(results: dict) -> list[tuple[str, list[str]]]:
         ("Build with hook, CPU seconds", each(lambda r: f"{r['build']['cpu_s']:.1f}")),
         ("Build of pre-rendered pages, CPU seconds", each(lambda r: f"{r['build_floor']['cpu_s']:.1f}")),
         ("Build with hook / pre-rendered", each(lambda r: f"{r['build_ratio']:.3f}×")),
-        ("Hook's extra CPU seconds per brief, ms",
+        ("Hook's extra CPU time per brief, ms",
          each(lambda r: f"{(r['build']['cpu_s'] - r['build_floor']['cpu_s']) / r['n'] * 1000:.1f}")),
-        ("Of which read_corpus + build_pages, ms", each(lambda r: f"{r['generator']['cpu_s'] / r['n'] * 1000:.1f}")),
+        ("read_corpus + build_pages alone, ms per brief", each(lambda r: f"{r['generator']['cpu_s'] / r['n'] * 1000:.1f}")),
         ("Every run, with hook / pre-rendered, CPU s", each(lambda r: " / ".join(
             ", ".join(f"{t:.1f}" for t in r[k].get("cpu_s_every_run", [r[k]["cpu_s"]])) for k in ("build", "build_floor")))),
         ("Build with hook, wall seconds", each(lambda r: f"{r['build']['wall_s']:.1f}")),
@@ -131,6 +131,8 @@ def page(results: dict) -> str:
         "- **One brief page**: the HTML of the same synthetic brief at both sizes; it must not grow, "
         "which shows the navigation does not grow with the number of briefs.",
         "- **Peak memory**: the largest resident set of each process.",
+        "- The machine may be shared with other work: the *Every run* row shows how far runs of the same "
+        "build lie apart, and a figure closer to its limit than that spread is not conclusive on its own.",
         "",
     ]
     return "\n".join(out)
