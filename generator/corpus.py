@@ -62,17 +62,18 @@ class Corpus:
 
 
 def inside(path: Path, folder: Path) -> bool:
-    """Whether ``path``, links resolved, lies inside ``folder``."""
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
+    """Whether ``path``, links resolved, lies inside ``folder``.
+
+    Loops over many files resolve their folder once and compare with
+    ``is_relative_to`` themselves: a resolve costs a system call per path
+    component, and at 1,000 briefs six per brief were 3% of the generator."""
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def brief_files(root: Path, problems: Problems) -> list[Path]:
     """Every brief file, sorted; bad names and escaping symlinks are problems."""
     folder = root / BRIEFS_DIR
+    real_root = root.resolve()
     out = []
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         rel = f"{BRIEFS_DIR}/{path.name}"
@@ -91,7 +92,7 @@ def brief_files(root: Path, problems: Problems) -> list[Path]:
             problems.add(rel, 0, 0, f"`{path.stem}` is reserved for the list of briefs",
                          "name the brief after what the article says, e.g. `asif-says-decision-pending.yaml`")
             continue
-        if not inside(path, root):
+        if not path.resolve().is_relative_to(real_root):  # inside(path, root)
             problems.add(rel, 0, 0, "the brief is a link to a file outside the repository",
                          "replace the link with the file itself")
             continue
@@ -142,6 +143,7 @@ def read_corpus(root: Path) -> Corpus:
     registries = load_registries(root, problems)
     seeds: dict[str, Seed | None] = {}  # None: reported once, however many briefs cite it
     seeds_dir = root / SEEDS_DIR
+    real_root, real_seeds = root.resolve(), seeds_dir.resolve()  # as inside() does, once
     records = []
     for path in brief_files(root, problems):
         rel = f"{BRIEFS_DIR}/{path.name}"
@@ -157,8 +159,9 @@ def read_corpus(root: Path) -> Corpus:
         if name not in seeds:
             # Inside the repository too: seeds/ itself could be a link, and
             # cited paragraphs are published on the site.
-            if seed_path.exists() and not (inside(seed_path, seeds_dir) and inside(seed_path, root)):
-                outside = "the repository" if not inside(seed_path, root) else f"{SEEDS_DIR}/"
+            real = seed_path.resolve()
+            if seed_path.exists() and not (real.is_relative_to(real_seeds) and real.is_relative_to(real_root)):
+                outside = "the repository" if not real.is_relative_to(real_root) else f"{SEEDS_DIR}/"
                 problems.add(rel, *doc.where(("source", "seed")),
                              f"the seed file `{name}` is a link to a file outside {outside}",
                              "replace the link with the file itself")

@@ -315,10 +315,11 @@ class TagRegistry(Strict):
     tags: list[Tag] = Field(description="The allowed tags.")
 
 
-def walk(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, Any]]:
-    """Yield (location, field name, value) for every field in a model tree, depth first."""
+def walk(node: Any, loc: tuple = (), names: frozenset[str] | None = None) -> Iterator[tuple[tuple, str, Any]]:
+    """Yield (location, field name, value) for every field in a model tree,
+    depth first; only the fields called one of ``names``, when given."""
     out: list[tuple[tuple, str, Any]] = []
-    _walk(node, loc, out)
+    _walk(node, loc, out, names)
     return iter(out)
 
 
@@ -327,21 +328,22 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(model.model_fields)
 
 
-def _walk(node: Any, loc: tuple, out: list) -> None:
+def _walk(node: Any, loc: tuple, out: list, names: frozenset[str] | None) -> None:
     # Collected into one list rather than yielded through nested generators:
-    # every brief is walked twice per build, and each level of `yield from`
+    # every brief is walked on every build, and each level of `yield from`
     # costs every item that passes through it.
     if isinstance(node, BaseModel):
         for name in _field_names(type(node)):
             value = getattr(node, name)
             here = loc + (name,)
-            out.append((here, name, value))
+            if names is None or name in names:
+                out.append((here, name, value))
             if isinstance(value, (BaseModel, list, tuple)):
-                _walk(value, here, out)
+                _walk(value, here, out, names)
     elif isinstance(node, (list, tuple)):
         for i, item in enumerate(node):
             if isinstance(item, (BaseModel, list, tuple)):
-                _walk(item, loc + (i,), out)
+                _walk(item, loc + (i,), out, names)
 
 
 def cited_paragraphs(node: Any) -> set[int]:

@@ -18,6 +18,7 @@ from .seeds import Seed, fold
 ENTITY_FIELDS = {"speaker", "actor", "actors"}
 TOPIC_FIELDS = {"topic"}
 TAG_FIELDS = {"tags"}
+CHECKED_FIELDS = frozenset({"cite", "id"} | ENTITY_FIELDS | TOPIC_FIELDS | TAG_FIELDS)
 
 
 def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries", problems: Problems) -> None:
@@ -30,7 +31,7 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries
                      "a paragraph is a non-empty line; count with: grep -v '^\\s*$' seeds/FILE | cat -n")
     first, last = scope.first, min(scope.last, count)
 
-    for loc, name, value in walk(brief):
+    for loc, name, value in walk(brief, names=CHECKED_FIELDS):
         if name == "cite":
             for j, n in enumerate(value):
                 if not first <= n <= last:

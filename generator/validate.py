@@ -8,6 +8,7 @@ brief's own terms, with a "did you mean" for misspelt field names.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 import types
@@ -202,17 +203,29 @@ def check_page_titles(node: Any, doc: Document, problems: Problems, loc: tuple =
         if field is not None and (found := title_problem(getattr(node, field))) is not None:
             problems.add(doc.path, *doc.where(loc + (field,)), f"`{dotted(loc + (field,))}` {found[0]}", found[1])
             ok = False
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            if isinstance(value, _BRANCHES):  # text and numbers hold no page-title fields
-                ok = check_page_titles(value, doc, problems, loc + (name,)) and ok
+        for name in _title_branches(type(node)):
+            ok = check_page_titles(getattr(node, name), doc, problems, loc + (name,)) and ok
     elif isinstance(node, (list, tuple)):
         for i, item in enumerate(node):
-            if isinstance(item, _BRANCHES):
+            if isinstance(item, (BaseModel, list, tuple)):
                 ok = check_page_titles(item, doc, problems, loc + (i,)) and ok
     return ok
 
 
-# Only models and lists are descended into: a call per text field cost a
-# tenth of loading a brief (make bench).
-_BRANCHES = (BaseModel, list, tuple)
+@functools.cache
+def _title_branches(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose type can hold a page-title field further
+    down: only those are descended into.  A brief's own title is its only
+    one, so its key points, quotes and events are not walked at all (walking
+    them cost about a tenth of loading a brief; make bench)."""
+    return tuple(name for name, info in model.model_fields.items() if _reaches_title(info.annotation))
+
+
+def _reaches_title(tp: Any, seen: frozenset = frozenset()) -> bool:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        if tp in PAGE_TITLE_FIELDS:
+            return True
+        if tp in seen:  # a model that contains itself
+            return False
+        return any(_reaches_title(info.annotation, seen | {tp}) for info in tp.model_fields.values())
+    return any(_reaches_title(arg, seen) for arg in typing.get_args(tp))

@@ -6,16 +6,18 @@ from __future__ import annotations
 import gc
 import posixpath
 import re
+import typing
 
 import pytest
 from pydantic import BaseModel
 
 from conftest import REPO
 from generator.corpus import read_corpus
-from generator.model import cited_paragraphs, walk
+from generator.model import Brief, EntityRegistry, TagRegistry, TopicRegistry, cited_paragraphs, walk
 from generator.perf import paused_gc
 from generator.render import text
 from generator.render.links import rel
+from generator.validate import PAGE_TITLE_FIELDS, _title_branches
 
 RECORDS = read_corpus(REPO).records
 
@@ -44,6 +46,37 @@ def _plain_walk(node, loc=()):
 def test_walk_visits_every_field_in_order():
     for record in RECORDS:
         assert list(walk(record.brief)) == list(_plain_walk(record.brief))
+
+
+def test_walk_by_names_is_the_full_walk_filtered():
+    names = frozenset({"cite", "speaker", "topic", "tags", "id"})
+    for record in RECORDS:
+        assert list(walk(record.brief, names=names)) == [x for x in _plain_walk(record.brief) if x[1] in names]
+
+
+def test_page_titles_are_looked_for_wherever_a_model_with_one_can_be():
+    """The check descends only into fields whose type can hold a page-title
+    model; every such model anywhere in the schemas is reached."""
+    def models(tp, seen):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if tp not in seen:
+                seen.add(tp)
+                for info in tp.model_fields.values():
+                    models(info.annotation, seen)
+        for arg in typing.get_args(tp):
+            models(arg, seen)
+        return seen
+
+    def reached(model):
+        found = {model} & set(PAGE_TITLE_FIELDS)
+        for name in _title_branches(model):
+            for inner in models(model.model_fields[name].annotation, set()):
+                found |= reached(inner)
+        return found
+
+    for top in (Brief, EntityRegistry, TopicRegistry, TagRegistry):
+        assert reached(top) == models(top, set()) & set(PAGE_TITLE_FIELDS)
+    assert _title_branches(Brief) == ()  # its own title is the only one: nothing below is walked
 
 
 def test_cited_paragraphs_are_the_cite_fields_walk_finds():
