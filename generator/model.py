@@ -54,7 +54,9 @@ SOURCING_LABELS = {
     "unsourced": "unsourced",
 }
 
-_DATE_FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+# [0-9], not \d: Python's \d also matches other scripts' digits (٢٠٢٥), which int()
+# reads but JSON Schema, the exports and their readers do not.
+_DATE_FORMS = {"day": "[0-9]{4}-[0-9]{2}-[0-9]{2}", "month": "[0-9]{4}-[0-9]{2}", "year": "[0-9]{4}"}
 
 
 class Strict(BaseModel):
