@@ -8,6 +8,7 @@ Bad briefs abort the build with one `path:line:col: message` line each.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -20,15 +21,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 # project folder is put on the path to import the generator package itself.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator import live  # noqa: E402
-from generator.errors import BriefsInvalid  # noqa: E402
-from generator.reproducible import pin_build_date  # noqa: E402
-from generator.sanitize import page_content as sanitized  # noqa: E402
-from generator.site import build_site  # noqa: E402
-from generator.tags_config import tags_allowed_problems  # noqa: E402
 
 sys.path.pop(0)
 
 log = logging.getLogger("mkdocs.plugins.generator")
+
+
+def _generator(module: str):
+    """A module of the generator as it is now.  Looked up at each event, not
+    imported once: while serving, edited code is reloaded between builds
+    (generator/live.py), and a class kept from an older import would not
+    match, so `except BriefsInvalid` would miss the new one."""
+    return importlib.import_module(f"generator.{module}")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -36,12 +40,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    live.refresh_code()  # first: the rest of this build runs the code as it is now
     # The sitemap's date from the last commit, not the clock (generator/reproducible.py).
     root = Path(config.config_file_path).parent
-    pin_build_date(root)
+    _generator("reproducible").pin_build_date(root)
     tags = config.plugins.get("material/tags")
     if tags is not None and tags.config.tags_allowed:
-        problems = tags_allowed_problems(root, {tag.name for tag in tags.config.tags_allowed})
+        problems = _generator("tags_config").tags_allowed_problems(root, {tag.name for tag in tags.config.tags_allowed})
         if problems:
             for line in problems.lines():
                 log.error(line)
@@ -52,8 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
-        pages, data_files = build_site(root, Path(config.docs_dir), config.site_name, config.site_url)
-    except BriefsInvalid as e:
+        pages, data_files = _generator("site").build_site(root, Path(config.docs_dir), config.site_name, config.site_url)
+    except _generator("errors").BriefsInvalid as e:
         for line in e.problems.lines():
             log.error(line)
         # While serving, keep the last good pages and say so on every page (generator/live.py).
@@ -89,7 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     # Second layer against injection: generated pages through nh3 (generator/sanitize.py).
-    return sanitized(html, page)
+    return _generator("sanitize").page_content(html, page)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -13,10 +13,19 @@ fails: there is no good version to show, so it stops with the errors.
 
 State lives in this module, not in hook.py, because it must outlast each
 rebuild; the generator package is imported once per process.
+
+Edits to the generator's own code (generator/ is watched) take effect on the
+next rebuild too: `refresh_code` drops every generator module from the
+import cache when any of its files changed, so the hook imports them anew.
+All of them, not just the edited one, because the others hold references
+into it.  This module stays (it holds the state), and so does hook.py, which
+MkDocs loads once per process: edits to either need a restart.
 """
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +34,9 @@ from .errors import Problems
 _command: str | None = None
 _last_good: dict[str, Any] = {}
 _problems: Problems | None = None
+_code_stamp: tuple | None = None
+
+log = logging.getLogger("mkdocs.plugins.generator")
 
 
 def started(command: str) -> None:
@@ -61,6 +73,26 @@ def banner() -> str:
     return (f'!!! failure "The briefs have {count}: this is the last good version of the site"\n\n'
             "    Fix these lines and save; the preview reloads when the briefs are valid again.\n\n"
             f"{code}\n\n")
+
+
+def refresh_code() -> None:
+    """While serving, forget the generator's modules if its code changed since
+    the last build, so that this build imports the edited code."""
+    global _code_stamp
+    if _command != "serve":
+        return
+    package = __name__.rpartition(".")[0]
+    stamp = _stamp(Path(__file__).parent)
+    if _code_stamp is not None and stamp != _code_stamp:
+        for name in [m for m in sys.modules if m.startswith(package + ".") and m != __name__]:
+            del sys.modules[name]
+        log.info("the generator's code changed: this build uses the edited code")
+    _code_stamp = stamp
+
+
+def _stamp(folder: Path) -> tuple:
+    """What changes when any module of the package is edited, added or removed."""
+    return tuple(sorted((str(p), (st := p.stat()).st_mtime_ns, st.st_size) for p in folder.rglob("*.py")))
 
 
 def _key(root) -> str:
