@@ -177,9 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--n must be at least 1")
 
     with tempfile.TemporaryDirectory(prefix="bench-", dir=args.workdir) as tmp:
+        # The commit is read when the code is copied: a commit made while the
+        # bench runs (it takes a while) is not what it measured.
+        where = machine()
         base = synth.snapshot(REPO, Path(tmp) / "base")
         runs = [measure_size(base, n, Path(tmp), args.repeat, args.build_repeat) for n in (args.n, 2 * args.n)]
-    results = report.summarise(runs, machine(), {"repeat": args.repeat, "build_repeat": args.build_repeat})
+    results = report.summarise(runs, where, {"repeat": args.repeat, "build_repeat": args.build_repeat})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(report.table(results))
