@@ -39,16 +39,16 @@ class DraftError(Exception):
 
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s*,?\s+(\d{{4}})\b")
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b")
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})")
+_ISO = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b([0-9]{{1,2}})\s+({_MONTH_RE})\s*,?\s+([0-9]{{4}})\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_RE})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\s*,?\s+([0-9]{{4}})\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*[0-9]{{4}})")
 _WEEKDAY = re.compile(r"\b(?:on |last |this |next |earlier this week on )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A date stamp: a short line such as "Updated 29 October 2025", or the
 # "date 2025-10-28" marker some archives put at the very start of the text.
 _STAMP = re.compile(r"^(?:(?:last\s+)?updated|published|posted|first published|date)\b\s*:?\s*(.*)$", re.I)
 _STAMP_MAX = 80
-_RELATIVE = re.compile(r"\b(?:ago|\d{1,2}:\d{2}|hours?|hrs?|minutes?|mins?)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:ago|[0-9]{1,2}:[0-9]{2}|hours?|hrs?|minutes?|mins?)\b", re.I)
 _BYLINE = re.compile(r"^By\s+([^|,•–—]+?)\s*(?:[|,•–—].*)?$")
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|bin|al|ul|ud|de|van|von))*$")
 _BIO = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+is\s+an?\s+(?:[\w-]+\s+){0,3}"
