@@ -111,6 +111,16 @@ def timeline_rows(corpus: Corpus, entries: list[analyse.TimelineEntry]) -> list[
     return rows
 
 
+def timeline_row_count(entries: list[analyse.TimelineEntry]) -> int:
+    """len(timeline_rows(...)) without making the rows (the Data page's count)."""
+    return sum(len(t.reports) for t in entries)
+
+
+def quote_row_count(facts: dict[str, analyse.EntityFacts]) -> int:
+    """len(quote_rows(...)) without making the rows (the Data page's count)."""
+    return sum(len(f.quotes) for f in facts.values())
+
+
 def quote_rows(corpus: Corpus, facts: dict[str, analyse.EntityFacts]) -> list[list[str]]:
     """One row per quote, by speaker name and then by the date it was said, as on the Quotes page."""
     rows = []
@@ -133,10 +143,13 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 # ---- all of it -----------------------------------------------------------------------
 
 
-def build_exports(corpus: Corpus, site_name: str = "", site_url: str | None = None) -> dict[str, str]:
-    """Path in the site -> file text, for every data file and the feed."""
-    facts = analyse.entity_facts(corpus)
-    entries = analyse.timeline(corpus)
+def build_exports(corpus: Corpus, site_name: str = "", site_url: str | None = None, *,
+                  facts: dict[str, analyse.EntityFacts] | None = None,
+                  entries: list[analyse.TimelineEntry] | None = None) -> dict[str, str]:
+    """Path in the site -> file text, for every data file and the feed.
+    ``facts`` and ``entries``: the analyses, when the pages already made them."""
+    facts = analyse.entity_facts(corpus) if facts is None else facts
+    entries = analyse.timeline(corpus) if entries is None else entries
     return {
         # pydantic's own serializer writes the same text as _json(model_dump(...))
         # five times faster: json.dumps with indent runs in pure Python (make bench).

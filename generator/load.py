@@ -51,24 +51,28 @@ Path_ = tuple  # a value's address inside a document: keys and list indexes
 
 @dataclass
 class Document:
-    """One YAML file as plain values, with where each value and key started."""
+    """One YAML file as plain values, with where each value and key started.
+
+    Positions are kept as libyaml's marks and turned into (line, column) only
+    when a problem asks for one: most files have none, and a brief has some
+    thousand values."""
 
     path: str
     data: Any
     lines: list[str] = field(repr=False, default_factory=list)
-    values: dict[Path_, tuple[int, int]] = field(repr=False, default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(repr=False, default_factory=dict)
+    values: dict[Path_, Any] = field(repr=False, default_factory=dict)  # loc -> mark
+    keys: dict[Path_, Any] = field(repr=False, default_factory=dict)  # loc -> mark
 
     def where(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """The (line, col) of the value at ``loc``, or of its key, or of the
         nearest enclosing value that exists (for a missing field)."""
         table = self.keys if key else self.values
         if loc in table:
-            return table[loc]
+            return _position(table[loc])
         while loc:
             loc = loc[:-1]
             if loc in self.values:
-                return self.values[loc]
+                return _position(self.values[loc])
         return (1, 1)
 
 
@@ -166,10 +170,9 @@ def _build(loader, doc: Document, problems: Problems) -> None:
 
     def place(event, value: Any) -> Path_ | None:
         """Attach a finished value to its parent; return the value's path."""
-        mark = event.start_mark
         if not stack:
             doc.data = value
-            values[()] = (mark.line + 1, mark.column + 1)
+            values[()] = event.start_mark
             return ()
         frame = stack[-1]
         container, path = frame[0], frame[1]
@@ -182,14 +185,14 @@ def _build(loader, doc: Document, problems: Problems) -> None:
                     fail(event, "a key must be plain text", "write `name: value`")
                 if value in container:
                     fail(event, f"duplicate key `{value}`",
-                         f"`{value}` is already set on line {keys[path + (value,)][0]}; keep one")
+                         f"`{value}` is already set on line {_position(keys[path + (value,)])[0]}; keep one")
                 frame[2] = value
-                keys[path + (value,)] = (mark.line + 1, mark.column + 1)
+                keys[path + (value,)] = event.start_mark
                 return None
             loc = path + (frame[2],)
             container[frame[2]] = value
             frame[2] = None
-        values[loc] = (mark.line + 1, mark.column + 1)
+        values[loc] = event.start_mark
         return loc
 
     # Dispatch on the exact event class, scalars first: a brief is some
@@ -200,7 +203,8 @@ def _build(loader, doc: Document, problems: Problems) -> None:
             event = get_event()
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                _no_anchor_or_tag(event, fail)
+                if event.anchor or event.tag is not None and event.tag != "!":  # rare: checked inline
+                    _no_anchor_or_tag(event, fail)
                 value = event.value
                 if not event.style and value in _NULLS:  # plain style: None (Python) or "" (libyaml)
                     value = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+import typing
 from datetime import date
 from typing import Annotated, Any, Iterator, Literal, Optional
 
@@ -321,7 +322,10 @@ def walk(node: Any, loc: tuple = (), names: frozenset[str] | None = None) -> Ite
     """Yield (location, field name, value) for every field in a model tree,
     depth first; only the fields called one of ``names``, when given."""
     out: list[tuple[tuple, str, Any]] = []
-    _walk(node, loc, out, names)
+    if names is None:
+        _walk(node, loc, out)
+    else:
+        _walk_names(node, loc, out, names)
     return iter(out)
 
 
@@ -330,22 +334,70 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(model.model_fields)
 
 
-def _walk(node: Any, loc: tuple, out: list, names: frozenset[str] | None) -> None:
+def _walk(node: Any, loc: tuple, out: list) -> None:
     # Collected into one list rather than yielded through nested generators:
-    # every brief is walked on every build, and each level of `yield from`
-    # costs every item that passes through it.
+    # each level of `yield from` costs every item that passes through it.
     if isinstance(node, BaseModel):
         for name in _field_names(type(node)):
             value = getattr(node, name)
             here = loc + (name,)
-            if names is None or name in names:
-                out.append((here, name, value))
+            out.append((here, name, value))
             if isinstance(value, (BaseModel, list, tuple)):
-                _walk(value, here, out, names)
+                _walk(value, here, out)
     elif isinstance(node, (list, tuple)):
         for i, item in enumerate(node):
             if isinstance(item, (BaseModel, list, tuple)):
-                _walk(item, loc + (i,), out, names)
+                _walk(item, loc + (i,), out)
+
+
+# Every brief is searched for a few field names on every build (cites, ids).
+# A plan per model says which of its fields to report and which can hold such
+# a field further down, worked out from the field types, so that a search
+# never descends into text, lists of numbers or sections that cannot hold
+# what it looks for.
+
+@functools.cache
+def _plan(model: type[BaseModel], names: frozenset[str]) -> tuple[tuple[str, bool, bool], ...]:
+    """(field, report it?, descend into it?) for the fields of ``model`` that matter."""
+    plan = []
+    for name, info in model.model_fields.items():
+        report = name in names
+        descend = any(_holds(m, names, frozenset()) for m in _models_in(info.annotation))
+        if report or descend:
+            plan.append((name, report, descend))
+    return tuple(plan)
+
+
+def _holds(model: type[BaseModel], names: frozenset[str], seen: frozenset) -> bool:
+    """Whether a field called one of ``names`` can occur inside ``model``."""
+    if model in seen:  # a model that contains itself adds nothing new
+        return False
+    return any(name in names or any(_holds(m, names, seen | {model}) for m in _models_in(info.annotation))
+               for name, info in model.model_fields.items())
+
+
+def _models_in(tp: Any) -> list[type[BaseModel]]:
+    """The model classes a field type can hold: itself, or inside list[...], Optional[...] and the like."""
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    return [m for arg in typing.get_args(tp) for m in _models_in(arg)]
+
+
+def _walk_names(node: Any, loc: tuple, out: list, names: frozenset[str]) -> None:
+    if isinstance(node, BaseModel):
+        for name, report, descend in _plan(type(node), names):
+            value = getattr(node, name)
+            here = loc + (name,)
+            if report:
+                out.append((here, name, value))
+            if descend and value is not None:
+                _walk_names(value, here, out, names)
+    elif isinstance(node, (list, tuple)):
+        for i, item in enumerate(node):
+            _walk_names(item, loc + (i,), out, names)
+
+
+_CITE = frozenset({"cite"})
 
 
 def cited_paragraphs(node: Any) -> set[int]:
@@ -358,13 +410,12 @@ def cited_paragraphs(node: Any) -> set[int]:
 
 def _cites(node: Any, out: set[int]) -> None:
     if isinstance(node, BaseModel):
-        for name in _field_names(type(node)):
+        for name, report, descend in _plan(type(node), _CITE):
             value = getattr(node, name)
-            if name == "cite":
+            if report:
                 out.update(value)
-            elif isinstance(value, (BaseModel, list, tuple)):
+            elif descend and value is not None:
                 _cites(value, out)
     elif isinstance(node, (list, tuple)):
         for item in node:
-            if isinstance(item, (BaseModel, list, tuple)):
-                _cites(item, out)
+            _cites(item, out)

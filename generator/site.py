@@ -52,11 +52,15 @@ class Page:
 
 
 @paused_gc
-def build_pages(corpus: Corpus, intro: str = DEFAULT_INTRO) -> list[Page]:
-    facts = analyse.entity_facts(corpus)
+def build_pages(corpus: Corpus, intro: str = DEFAULT_INTRO, *,
+                facts: dict[str, analyse.EntityFacts] | None = None,
+                entries: list[analyse.TimelineEntry] | None = None) -> list[Page]:
+    """Every page.  ``facts`` and ``entries``: the analyses, when the caller
+    has them already (build_site shares them with the exports)."""
+    facts = analyse.entity_facts(corpus) if facts is None else facts
     topics = analyse.claims_by_topic(corpus)
     matrix = analyse.conditions(corpus)
-    entries = analyse.timeline(corpus)
+    entries = analyse.timeline(corpus) if entries is None else entries
 
     pages = [
         Page(HOME, render_overview(corpus, intro, topics, matrix, entries), "docs/index.md", in_nav=True),
@@ -94,4 +98,6 @@ def build_site(root: Path, docs_dir: Path | None = None, site_name: str = "",
     intro_file = (docs_dir or root / "docs") / INTRO
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else DEFAULT_INTRO
     corpus = read_corpus(root)
-    return build_pages(corpus, intro), build_exports(corpus, site_name, site_url)
+    facts, entries = analyse.entity_facts(corpus), analyse.timeline(corpus)  # once, for both
+    return (build_pages(corpus, intro, facts=facts, entries=entries),
+            build_exports(corpus, site_name, site_url, facts=facts, entries=entries))

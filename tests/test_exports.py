@@ -52,6 +52,20 @@ def test_csv_exports_have_a_row_per_event_and_quote(corpus):
     assert files[exports.QUOTES_CSV].splitlines()[0] == ",".join(exports.QUOTE_COLUMNS)
 
 
+def test_the_data_page_counts_are_the_rows_of_the_csv_files():
+    """The Data page counts rows without making them; the counts must be the
+    rows the files hold, on the real briefs, where events are shared."""
+    from conftest import REPO
+    from generator import analyse
+
+    real = read_corpus(REPO)
+    facts, entries = analyse.entity_facts(real), analyse.timeline(real)
+    assert exports.timeline_row_count(entries) == len(exports.timeline_rows(real, entries)) > 0
+    assert exports.quote_row_count(facts) == len(exports.quote_rows(real, facts)) > 0
+    shared = exports.build_exports(real, "Site", None, facts=facts, entries=entries)
+    assert shared == exports.build_exports(real, "Site", None)
+
+
 def test_feed_without_a_site_address_is_still_valid_atom(corpus):
     feedparser = pytest.importorskip("feedparser")
     parsed = feedparser.parse(feed.atom_feed(corpus))

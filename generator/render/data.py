@@ -1,7 +1,7 @@
 """The Data page: what each export holds, with links to the files and the feed.
 
 The files themselves come from exports.py; this page only describes them,
-with counts taken from the same rows, so the two cannot disagree.
+with counts of the same rows (tests/test_exports.py checks that they agree).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import posixpath
 from .. import analyse
 from ..corpus import Corpus
 from ..exports import (BRIEFS_JSON, BRIEFS_SCHEMA, FEED, QUOTE_COLUMNS, QUOTES_CSV, TIMELINE_COLUMNS,
-                       TIMELINE_CSV, quote_rows, timeline_rows)
+                       TIMELINE_CSV, quote_row_count, timeline_row_count)
 from .common import table
 from .text import front_matter
 
@@ -31,8 +31,8 @@ def _columns(names: list[str]) -> str:
 
 
 def render_data(corpus: Corpus, entries: list[analyse.TimelineEntry], facts: dict[str, analyse.EntityFacts]) -> str:
-    events = len(timeline_rows(corpus, entries))
-    quotes = len(quote_rows(corpus, facts))
+    events = timeline_row_count(entries)
+    quotes = quote_row_count(facts)
     rows = [
         [f"[briefs.json]({_href(BRIEFS_JSON)})",
          f"Every brief ({len(corpus.records)}) with its id and file, and the registries of "
