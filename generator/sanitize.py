@@ -45,17 +45,20 @@ ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
+# Built once: a Cleaner keeps its allow-lists compiled between pages.
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    clean_content_tags={"script", "style"},
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    url_schemes=set(URL_SCHEMES),
+    strip_comments=True,
+    link_rel=None,  # links are the generator's own; keep the HTML as Markdown made it
+)
+
+
 def clean(html: str) -> str:
     """``html`` with everything outside the allow-lists removed."""
-    return nh3.clean(
-        html,
-        tags=set(TAGS),
-        clean_content_tags={"script", "style"},
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
-        strip_comments=True,
-        link_rel=None,  # links are the generator's own; keep the HTML as Markdown made it
-    )
+    return _CLEANER.clean(html)
 
 
 def page_content(html: str, page) -> str:

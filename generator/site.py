@@ -91,6 +91,7 @@ def build(root: Path, docs_dir: Path | None = None) -> list[Page]:
     return build_pages(read_corpus(root), intro)
 
 
+@paused_gc  # the whole of it: each pause that ends makes the collector walk what it kept
 def build_site(root: Path, docs_dir: Path | None = None, site_name: str = "",
                site_url: str | None = None) -> tuple[list[Page], dict[str, str]]:
     """The pages, and the files that are not pages (exports, feed: path -> text),
