@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=int(os.environ.get("BENCH_N") or 1000),
                         help="smaller size; the bench also runs 2N (default 1000, or $BENCH_N)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of the generator and its floor (best is kept)")
-    parser.add_argument("--build-repeat", type=int, default=2, help="runs of each mkdocs build (best is kept)")
+    parser.add_argument("--build-repeat", type=int, default=3,
+                        help="runs of each mkdocs build, taken in turns (best is kept; 3: a shared machine is noisy)")
     parser.add_argument("--out", type=Path, default=REPO / ".bench" / "results.json", help="JSON results file")
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/performance.md")
     parser.add_argument("--workdir", type=Path, default=None, help="where to build (default: a temp folder)")
