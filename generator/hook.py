@@ -68,6 +68,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages, data_files = kept
     else:
         live.remember(root, (pages, data_files))
+    # Edit links are relative to the docs folder; the YAML is this many levels up.
+    up = "../" * len(Path(config.docs_dir).resolve().relative_to(root.resolve()).parts)
     for page in pages:
         existing = files.get_file_from_path(page.uri)
         if existing is not None:
@@ -78,10 +80,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         f = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
         if page.source:
-            # The edit link opens the YAML an editor should change, not
-            # generated Markdown: edit_uri is relative to the docs folder.
-            depth = len(Path(config.docs_dir).resolve().relative_to(root.resolve()).parts)
-            f.edit_uri = "../" * depth + page.source
+            # The edit link opens the YAML an editor should change, not generated Markdown.
+            f.edit_uri = up + page.source
         files.append(f)
     # Exports and the feed (generator/exports.py): copied to the site as they are.
     for path, content in data_files.items():
