@@ -362,25 +362,31 @@ def _plan(model: type[BaseModel], names: frozenset[str]) -> tuple[tuple[str, boo
     plan = []
     for name, info in model.model_fields.items():
         report = name in names
-        descend = any(_holds(m, names, frozenset()) for m in _models_in(info.annotation))
+        descend = any(n in names for m in models_in(info.annotation) for inner in model_tree(m)
+                      for n in inner.model_fields)
         if report or descend:
             plan.append((name, report, descend))
     return tuple(plan)
 
 
-def _holds(model: type[BaseModel], names: frozenset[str], seen: frozenset) -> bool:
-    """Whether a field called one of ``names`` can occur inside ``model``."""
-    if model in seen:  # a model that contains itself adds nothing new
-        return False
-    return any(name in names or any(_holds(m, names, seen | {model}) for m in _models_in(info.annotation))
-               for name, info in model.model_fields.items())
+@functools.cache
+def model_tree(model: type[BaseModel]) -> frozenset[type[BaseModel]]:
+    """``model`` and every model class its fields can hold, however deep."""
+    found: set[type[BaseModel]] = set()
+    todo = [model]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo += [m for info in current.model_fields.values() for m in models_in(info.annotation)]
+    return frozenset(found)
 
 
-def _models_in(tp: Any) -> list[type[BaseModel]]:
-    """The model classes a field type can hold: itself, or inside list[...], Optional[...] and the like."""
+def models_in(tp: Any) -> list[type[BaseModel]]:
+    """The model classes a field type names: itself, or inside list[...], Optional[...] and the like."""
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return [tp]
-    return [m for arg in typing.get_args(tp) for m in _models_in(arg)]
+    return [m for arg in typing.get_args(tp) for m in models_in(arg)]
 
 
 def _walk_names(node: Any, loc: tuple, out: list, names: frozenset[str]) -> None:

@@ -110,28 +110,27 @@ def test_a_killed_build_leaves_the_site_intact(built, block):
     assert _tree(built / "site") == before
 
 
-def test_a_failed_build_leaves_the_site_intact(built):
-    before = _tree(built / "site")
+def _build_with(built: Path, old: str, new: str) -> tuple[int, str]:
+    """`make build` with the fixture brief's first ``old`` changed to ``new``, then put back."""
     brief = built / "briefs" / "fixture-brief.yaml"
     good = brief.read_text(encoding="utf-8")
     try:
-        brief.write_text(good.replace("title: ", "title: [", 1), encoding="utf-8")
-        code, out = _finish(_make(built))
+        brief.write_text(good.replace(old, new, 1), encoding="utf-8")
+        return _finish(_make(built))
     finally:
         brief.write_text(good, encoding="utf-8")
+
+
+def test_a_failed_build_leaves_the_site_intact(built):
+    before = _tree(built / "site")
+    code, out = _build_with(built, "title: ", "title: [")
     assert code != 0
     assert "briefs/fixture-brief.yaml:3:7: invalid YAML" in out and "Traceback" not in out
     assert _tree(built / "site") == before
 
 
 def test_a_good_build_replaces_the_site_whole(built):
-    brief = built / "briefs" / "fixture-brief.yaml"
-    good = brief.read_text(encoding="utf-8")
-    try:
-        brief.write_text(good.replace("title: Minister says", "title: Minister now says", 1), encoding="utf-8")
-        code, out = _finish(_make(built))
-    finally:
-        brief.write_text(good, encoding="utf-8")
+    code, out = _build_with(built, "title: Minister says", "title: Minister now says")
     assert code == 0, out
     page = (built / "site" / "briefs" / "fixture-brief" / "index.html").read_text(encoding="utf-8")
     assert "Minister now says" in page

@@ -4,6 +4,7 @@ the bench writes as JSON."""
 
 from __future__ import annotations
 
+import statistics
 from datetime import datetime, timezone
 
 # (key, what it means, limit, how to read the figure).  Limits are from issue 8.
@@ -50,7 +51,7 @@ def _rows(results: dict) -> list[tuple[str, list[str]]]:
          each(lambda r: f"{(r['build']['cpu_s'] - r['build_floor']['cpu_s']) / r['n'] * 1000:.1f}")),
         ("read_corpus + build_pages alone, ms per brief", each(lambda r: f"{r['generator']['cpu_s'] / r['n'] * 1000:.1f}")),
         ("Every run, with hook / pre-rendered, CPU s", each(lambda r: " / ".join(
-            ", ".join(f"{t:.1f}" for t in r[k].get("cpu_s_every_run", [r[k]["cpu_s"]])) for k in ("build", "build_floor")))),
+            ", ".join(f"{t:.1f}" for t in _every_run(r, k)) for k in ("build", "build_floor")))),
         ("Build with hook, wall seconds", each(lambda r: f"{r['build']['wall_s']:.1f}")),
         ("One brief page's HTML, bytes", each(lambda r: f"{r['brief_page']['html_bytes']:,}")),
         ("Search index, bytes per brief", each(lambda r: f"{r['search_index']['bytes_per_brief']:,.0f}")),
@@ -66,10 +67,12 @@ def _paired(run: dict) -> str:
     """The median of hook/pre-rendered over the runs taken in turns: each pair
     ran back to back, so a busy spell on the machine weighs on both alike,
     and one lucky run of either build cannot move the median far."""
-    pairs = sorted(h / f for h, f in zip(run["build"].get("cpu_s_every_run", [run["build"]["cpu_s"]]),
-                                         run["build_floor"].get("cpu_s_every_run", [run["build_floor"]["cpu_s"]])))
-    mid = len(pairs) // 2
-    return f"{(pairs[mid] if len(pairs) % 2 else (pairs[mid - 1] + pairs[mid]) / 2):.3f}×"
+    pairs = [h / f for h, f in zip(_every_run(run, "build"), _every_run(run, "build_floor"))]
+    return f"{statistics.median(pairs):.3f}×"
+
+
+def _every_run(run: dict, part: str) -> list[float]:
+    return run[part].get("cpu_s_every_run", [run[part]["cpu_s"]])
 
 
 def _value(target: dict) -> str:
