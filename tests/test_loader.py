@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.errors import Problems
-from generator.load import MAX_BYTES, MAX_DEPTH, load, parse
+from generator.load import MAX_BYTES, MAX_DEPTH, _careful, _quick, _Unusual, load, parse, read_text
 
 
 def errors(text: str) -> list[str]:
@@ -93,3 +95,36 @@ def test_file_level_errors(tmp_path):
         f"big.yaml:1:1: the file is {MAX_BYTES + 4:,} bytes, over the limit of {MAX_BYTES:,} bytes"
         " (hint: split the brief or shorten its text)",
     ]
+
+
+def _yaml_files():
+    root = Path(__file__).resolve().parent.parent
+    folders = [root / "briefs", root / "tests" / "fixtures", root / "tests" / "hostile"]
+    return sorted(p for folder in folders for p in folder.rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_quick_reading_agrees_with_the_careful_one(path):
+    """parse() reads a file quickly without positions and falls back to the
+    careful reading at anything unusual: the quick one must never accept a
+    file the careful one refuses, nor read a value differently."""
+    text = read_text(path, path.name, Problems())
+    if text is None:  # over the size cap, or not UTF-8: refused before either reading
+        return
+    careful_problems = Problems()
+    careful = _careful(text, path.name, careful_problems)
+    try:
+        quick = _quick(text)
+    except (_Unusual, yaml.YAMLError):
+        return  # the careful reading decides
+    if careful is None:
+        assert quick is None, careful_problems.lines()  # the one refusal both make: an empty file
+    else:
+        assert quick == careful.data
+
+
+def test_positions_are_found_when_asked_for():
+    doc = parse("a:\n  b: [x, y]\n", "b.yaml", Problems())
+    assert doc._marks is None  # a file without problems is read once, quickly
+    assert doc.where(("a", "b", 1)) == (2, 10)
+    assert doc._marks is not None
