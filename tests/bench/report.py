@@ -10,7 +10,8 @@ from datetime import datetime, timezone
 # (key, what it means, limit, how to read the figure).  Limits are from issue 8.
 TARGETS = [
     ("generator_ratio", "Generator time within 3× of parsing the same YAML with libyaml", 3.0, "×"),
-    ("build_ratio", "`mkdocs build` with the hook within 1.10× of building pre-rendered pages", 1.10, "×"),
+    ("build_ratio", "`mkdocs build` with the hook within 1.10× of building pre-rendered pages "
+     "(median of paired runs)", 1.10, "×"),
     ("scaling", "Build time at 2N over build time at N", 2.1, "×"),
     ("page_growth", "Growth of one brief page's HTML from N to 2N", 0, " bytes"),
     ("index_per_brief", "Search index per brief", 4096, " bytes"),
@@ -22,7 +23,9 @@ def summarise(runs: list[dict], machine: dict, settings: dict) -> dict:
     scaling = {k: large[k]["cpu_s"] / small[k]["cpu_s"] for k in ("generator", "build", "build_floor")}
     figures = {
         "generator_ratio": max(r["generator_ratio"] for r in runs),
-        "build_ratio": max(r["build_ratio"] for r in runs),
+        # Judged on the paired median, not on best / best: on a shared machine
+        # one lucky run of either build moved best / best by more than 10%.
+        "build_ratio": max(paired_ratio(r) for r in runs),
         "scaling": scaling["build"],
         "page_growth": large["brief_page"]["html_bytes"] - small["brief_page"]["html_bytes"],
         "index_per_brief": max(r["search_index"]["bytes_per_brief"] for r in runs),
@@ -45,8 +48,9 @@ def _rows(results: dict) -> list[tuple[str, list[str]]]:
         ("Generator / parse floor", each(lambda r: f"{r['generator_ratio']:.2f}×")),
         ("Build with hook, CPU seconds", each(lambda r: f"{r['build']['cpu_s']:.1f}")),
         ("Build of pre-rendered pages, CPU seconds", each(lambda r: f"{r['build_floor']['cpu_s']:.1f}")),
-        ("Build with hook / pre-rendered", each(lambda r: f"{r['build_ratio']:.3f}×")),
-        ("Paired runs (one with the hook, then one pre-rendered), median ratio", each(_paired)),
+        ("Best build with hook / best pre-rendered", each(lambda r: f"{r['build_ratio']:.3f}×")),
+        ("Paired runs (one with the hook, then one pre-rendered), median ratio",
+         each(lambda r: f"{paired_ratio(r):.3f}×")),
         ("Hook's extra CPU time per brief, ms",
          each(lambda r: f"{(r['build']['cpu_s'] - r['build_floor']['cpu_s']) / r['n'] * 1000:.1f}")),
         ("read_corpus + build_pages alone, ms per brief", each(lambda r: f"{r['generator']['cpu_s'] / r['n'] * 1000:.1f}")),
@@ -63,12 +67,12 @@ def _rows(results: dict) -> list[tuple[str, list[str]]]:
     ]
 
 
-def _paired(run: dict) -> str:
+def paired_ratio(run: dict) -> float:
     """The median of hook/pre-rendered over the runs taken in turns: each pair
     ran back to back, so a busy spell on the machine weighs on both alike,
     and one lucky run of either build cannot move the median far."""
     pairs = [h / f for h, f in zip(_every_run(run, "build"), _every_run(run, "build_floor"))]
-    return f"{statistics.median(pairs):.3f}×"
+    return statistics.median(pairs)
 
 
 def _every_run(run: dict, part: str) -> list[float]:
@@ -147,8 +151,9 @@ def page(results: dict) -> str:
         "- **Peak memory**: the largest resident set of each process.",
         "- The machine may be shared with other work: the *Every run* row shows how far runs of the same "
         "build lie apart, and a figure closer to its limit than that spread is not conclusive on its own. "
-        "The *paired runs* row is the steadier figure for the hook's cost: the median of the ratios of "
-        "builds run back to back.",
+        "The *paired runs* row is the steadier figure for the hook's cost, and the one the target is "
+        "judged on: the median of the ratios of builds run back to back. *Best with hook / best "
+        "pre-rendered* can be moved by one lucky run of either build.",
         "",
     ]
     return "\n".join(out)
