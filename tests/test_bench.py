@@ -43,6 +43,8 @@ def test_every_figure_is_reported(results):
         assert run["generator"]["briefs"] == run["n"]
         assert run["generator"]["briefs_per_s"] > 0 and run["parse_floor"]["briefs_per_s"] > 0
         assert run["generator_ratio"] > 0 and run["build_ratio"] > 0
+        assert len(run["build"]["hook_cpu_s_every_run"]) == len(run["build"]["cpu_s_every_run"])
+        assert 0 < run["build"]["hook_cpu_s_every_run"][0] < run["build"]["cpu_s_every_run"][0]
         assert run["brief_page"]["html_bytes"] > 0
         assert run["search_index"]["bytes_per_brief"] > 0 and run["search_index"]["by_page"]
     assert set(results["scaling"]) == {"generator", "build", "build_floor"}
