@@ -45,6 +45,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _UNWANTED = re.compile(f"{_INVISIBLE.pattern}|{_CONTROL.pattern}")
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_SPLITLINES = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # what str.splitlines breaks at
 
 Path_ = tuple  # a value's address inside a document: keys and list indexes
 
@@ -62,8 +63,10 @@ class Document:
     _marks: tuple[dict, dict] | None = field(repr=False, default=None, compare=False)
 
     @property
-    def lines(self) -> list[str]:
-        return self.text.splitlines()
+    def first_line(self) -> str:
+        """Line 1, as str.splitlines would cut it (without splitting the rest)."""
+        end = _SPLITLINES.search(self.text)
+        return self.text if end is None else self.text[:end.start()]
 
     def where(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """The (line, col) of the value at ``loc``, or of its key, or of the

@@ -133,7 +133,7 @@ def _nullable(model: type[BaseModel], loc: tuple) -> bool:
 def check_header(doc: Document, schema_path: str, problems: Problems) -> None:
     """The first line points editors' YAML language servers at the schema."""
     want = SCHEMA_FIRST_LINE + schema_path
-    first = doc.lines[0].strip() if doc.lines else ""
+    first = doc.first_line.strip()
     if first != want:
         problems.add(doc.path, 1, 1, "the first line must name the schema for editors",
                      f"make line 1 exactly `{want}`")

@@ -128,3 +128,10 @@ def test_positions_are_found_when_asked_for():
     assert doc._marks is None  # a file without problems is read once, quickly
     assert doc.where(("a", "b", 1)) == (2, 10)
     assert doc._marks is not None
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb", "\nb", "a\x85b", "a\u2028b", "a\x0cb", "a\x1cb"])
+def test_first_line_is_cut_where_splitlines_cuts(text):
+    from generator.load import Document
+
+    assert Document("b.yaml", None, text).first_line == (text.splitlines() or [""])[0]
