@@ -85,14 +85,8 @@ class Document:
         """Marks of values and keys (loc -> libyaml mark), from a careful
         reading of the text, made on the first call."""
         if self._marks is None:
-            values: dict = {}
-            keys: dict = {}
-            loader = _Loader(self.text)
-            try:
-                _build(loader, Document(self.path, None), values, keys, Problems())
-            finally:
-                loader.dispose()
-            self._marks = (values, keys)
+            # The quick reading accepted this text, so the careful one does too.
+            self._marks = _careful(self.text, self.path, Problems())._marks
         return self._marks
 
 

@@ -84,11 +84,15 @@ def build_pages(corpus: Corpus, intro: str = DEFAULT_INTRO, *,
     return jsonld.attach(corpus, pages)
 
 
+def _intro(root: Path, docs_dir: Path | None) -> str:
+    """The hand-written start of the home page, or a bare heading."""
+    intro_file = (docs_dir or root / "docs") / INTRO
+    return intro_file.read_text(encoding="utf-8") if intro_file.is_file() else DEFAULT_INTRO
+
+
 def build(root: Path, docs_dir: Path | None = None) -> list[Page]:
     """Read, check and render everything under ``root``; raises BriefsInvalid."""
-    intro_file = (docs_dir or root / "docs") / INTRO
-    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else DEFAULT_INTRO
-    return build_pages(read_corpus(root), intro)
+    return build_pages(read_corpus(root), _intro(root, docs_dir))
 
 
 @paused_gc  # the whole of it: each pause that ends makes the collector walk what it kept
@@ -96,8 +100,7 @@ def build_site(root: Path, docs_dir: Path | None = None, site_name: str = "",
                site_url: str | None = None) -> tuple[list[Page], dict[str, str]]:
     """The pages, and the files that are not pages (exports, feed: path -> text),
     from one reading of the corpus; raises BriefsInvalid."""
-    intro_file = (docs_dir or root / "docs") / INTRO
-    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else DEFAULT_INTRO
+    intro = _intro(root, docs_dir)
     corpus = read_corpus(root)
     facts, entries = analyse.entity_facts(corpus), analyse.timeline(corpus)  # once, for both
     return (build_pages(corpus, intro, facts=facts, entries=entries),

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
-
 import pytest
 import yaml
 
+from conftest import REPO
 from generator.errors import Problems
 from generator.load import MAX_BYTES, MAX_DEPTH, _careful, _quick, _Unusual, load, parse, read_text
 
@@ -98,8 +97,7 @@ def test_file_level_errors(tmp_path):
 
 
 def _yaml_files():
-    root = Path(__file__).resolve().parent.parent
-    folders = [root / "briefs", root / "tests" / "fixtures", root / "tests" / "hostile"]
+    folders = [REPO / "briefs", REPO / "tests" / "fixtures", REPO / "tests" / "hostile"]
     return sorted(p for folder in folders for p in folder.rglob("*.yaml"))
 
 
