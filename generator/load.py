@@ -199,6 +199,9 @@ def _quick(text: str) -> Any:
     tags, no duplicate or non-text keys, no hidden characters, no more than
     MAX_DEPTH levels and one document.  tests/test_loader.py checks that
     both readings agree on every brief and every hostile case."""
+    # A hidden character in a value is either in the text as it is, or made
+    # by an escape ("\u200b"): without either, no value needs a search.
+    search_each = "\\" in text or _UNWANTED.search(text) is not None
     loader = _Loader(text)
     get_event = loader.get_event
     stack: list[tuple] = []  # (container, its pending key, is it a mapping) of each enclosing level
@@ -215,7 +218,7 @@ def _quick(text: str) -> Any:
                 value = event.value
                 if not event.style and value in _NULLS:
                     value = None
-                elif _UNWANTED.search(value) is not None:
+                elif search_each and _UNWANTED.search(value) is not None:
                     raise _Unusual
                 if not is_map:
                     if container is None:

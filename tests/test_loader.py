@@ -121,6 +121,20 @@ def test_the_quick_reading_agrees_with_the_careful_one(path):
         assert quick == careful.data
 
 
+@pytest.mark.parametrize("text", ['a: "x\\u200by"\n', "a: x\u200by\n", "a: 'x\\\u200by'\n", '"\\x80": x\n'])
+def test_the_quick_reading_gives_up_at_hidden_characters(text):
+    """It searches each value only when the text holds a backslash or a hidden
+    character: an escape is the one way a value holds what the text does not."""
+    with pytest.raises(_Unusual):
+        _quick(text)
+    assert parse(text, "b.yaml", Problems()) is None
+
+
+def test_a_hidden_character_outside_any_value_is_no_problem():
+    text = "a: x  # \u200b\nb: '\\'\n"
+    assert _quick(text) == _careful(text, "b.yaml", Problems()).data == {"a": "x", "b": "\\"}
+
+
 def test_positions_are_found_when_asked_for():
     doc = parse("a:\n  b: [x, y]\n", "b.yaml", Problems())
     assert doc._marks is None  # a file without problems is read once, quickly
