@@ -75,3 +75,27 @@ def test_performance_page_is_written_from_results(results):
     assert page.startswith("---\ntitle: Performance\n---\n")
     assert "N=5" in page and "N=10" in page and results["machine"]["cpu"] in page
     assert "/tmp" not in page and str(Path.home()) not in page
+
+
+def test_builds_alternate_which_runs_first_in_each_pair(tmp_path, monkeypatch):
+    """A machine that speeds up or slows down over minutes would otherwise
+    lean every pair the same way; the pairs still line up by index."""
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(BENCH.parent))
+    order, cpu = [], iter(range(1, 100))
+
+    def fake_run(args, cwd, env=None):
+        site = args[args.index("--site-dir") + 1]
+        order.append(site)
+        if site == "site-hook":
+            (cwd / "hook-time.json").write_text('{"hook_cpu_s": 0.5}', encoding="utf-8")
+        return {"cpu_s": float(next(cpu)), "stdout": ""}
+
+    monkeypatch.setattr(bench.measure, "run", fake_run)
+    hook, floor = bench._builds(tmp_path, 4)
+    assert order == ["site-hook", "site-floor", "site-floor", "site-hook"] * 2
+    assert hook["cpu_s_every_run"] == [1, 4, 5, 8] and floor["cpu_s_every_run"] == [2, 3, 6, 7]
+    assert hook["hook_cpu_s_every_run"] == [0.5] * 4

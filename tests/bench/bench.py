@@ -80,14 +80,17 @@ def _floor_project(root: Path) -> None:
 def _builds(root: Path, repeat: int) -> tuple[dict, dict]:
     """The build with the hook and the pre-rendered build, each the best of
     ``repeat`` runs, taken in turns so that a busy spell on the machine
-    weighs on both alike.  The build with the hook runs through
+    weighs on both alike.  Which of a pair runs first alternates: when the
+    machine speeds up or slows down over minutes, a fixed order would give
+    every pair the same lean.  The build with the hook runs through
     timed_build.py, which also records the CPU time spent in the hook."""
     best: dict[str, dict] = {}
     every: dict[str, list[float]] = {}
     hook_every: list[float] = []
     timings = root / "hook-time.json"
-    for _ in range(repeat):
-        for config, site in (("mkdocs.yml", "site-hook"), (FLOOR_CONFIG, "site-floor")):
+    builds = (("mkdocs.yml", "site-hook"), (FLOOR_CONFIG, "site-floor"))
+    for turn in range(repeat):
+        for config, site in builds if turn % 2 == 0 else builds[::-1]:
             shutil.rmtree(root / site, ignore_errors=True)
             args = ["build", "--strict", "-f", config, "--site-dir", site]
             if site == "site-hook":

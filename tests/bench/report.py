@@ -49,7 +49,7 @@ def _rows(results: dict) -> list[tuple[str, list[str]]]:
         ("Build with hook, CPU seconds", each(lambda r: f"{r['build']['cpu_s']:.1f}")),
         ("Build of pre-rendered pages, CPU seconds", each(lambda r: f"{r['build_floor']['cpu_s']:.1f}")),
         ("Best build with hook / best pre-rendered", each(lambda r: f"{r['build_ratio']:.3f}×")),
-        ("Paired runs (one with the hook, then one pre-rendered), median ratio",
+        ("Paired runs (one with the hook and one pre-rendered, back to back), median ratio",
          each(lambda r: f"{paired_ratio(r):.3f}×")),
         ("Hook's own CPU time, measured inside the build, ms per brief",
          each(lambda r: f"{statistics.median(r['build']['hook_cpu_s_every_run']) / r['n'] * 1000:.1f}")),
@@ -72,8 +72,9 @@ def _rows(results: dict) -> list[tuple[str, list[str]]]:
 
 def paired_ratio(run: dict) -> float:
     """The median of hook/pre-rendered over the runs taken in turns: each pair
-    ran back to back, so a busy spell on the machine weighs on both alike,
-    and one lucky run of either build cannot move the median far."""
+    ran back to back (in alternating order), so a busy spell on the machine
+    weighs on both alike, and one lucky run of either build cannot move the
+    median far."""
     pairs = [h / f for h, f in zip(_every_run(run, "build"), _every_run(run, "build_floor"))]
     return statistics.median(pairs)
 
@@ -164,8 +165,9 @@ def page(results: dict) -> str:
         "- The machine may be shared with other work: the *Every run* row shows how far runs of the same "
         "build lie apart, and a figure closer to its limit than that spread is not conclusive on its own. "
         "The *paired runs* row is the steadier figure for the hook's cost, and the one the target is "
-        "judged on: the median of the ratios of builds run back to back. *Best with hook / best "
-        "pre-rendered* can be moved by one lucky run of either build. The build with the hook runs "
+        "judged on: the median of the ratios of builds run back to back, which of the two goes first "
+        "alternating from pair to pair. *Best with hook / best pre-rendered* can be moved by one lucky "
+        "run of either build. The build with the hook runs "
         "through `tests/bench/timed_build.py`, MkDocs' own command with the hook's event functions "
         "timed, so *the same run less the hook's own time* is a cross-check free of the drift between "
         "runs, though blind to what the hook costs outside its events.",
