@@ -8,6 +8,7 @@ and a brief page is the same at N and 2N.
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -65,13 +66,17 @@ def test_brief_pages_put_only_their_title_and_bottom_line_into_search(results):
         assert run["search_index"]["by_page"]["briefs/*"] / run["n"] < 2048
 
 
-def test_performance_page_is_written_from_results(results):
+def _bench_module(name: str):
+    """A module of tests/bench/, which is scripts rather than a package."""
     sys.path.insert(0, str(BENCH.parent))
     try:
-        import report
+        return importlib.import_module(name)
     finally:
-        sys.path.pop(0)
-    page = report.page(results)
+        sys.path.remove(str(BENCH.parent))
+
+
+def test_performance_page_is_written_from_results(results):
+    page = _bench_module("report").page(results)
     assert page.startswith("---\ntitle: Performance\n---\n")
     assert "N=5" in page and "N=10" in page and results["machine"]["cpu"] in page
     assert "/tmp" not in page and str(Path.home()) not in page
@@ -80,11 +85,7 @@ def test_performance_page_is_written_from_results(results):
 def test_builds_alternate_which_runs_first_in_each_pair(tmp_path, monkeypatch):
     """A machine that speeds up or slows down over minutes would otherwise
     lean every pair the same way; the pairs still line up by index."""
-    sys.path.insert(0, str(BENCH.parent))
-    try:
-        import bench
-    finally:
-        sys.path.remove(str(BENCH.parent))
+    bench = _bench_module("bench")
     order, cpu = [], iter(range(1, 100))
 
     def fake_run(args, cwd, env=None):
