@@ -111,7 +111,7 @@ def _framing(record: Record, c) -> str:
     for label, passages in groups:
         if passages:
             out.append(f"\n**{label}**\n")
-            out += [f"- " + (f"{quoted(p.text)}: " if p.text else "") + f"{md(p.note)} {c(p.cite)}" for p in passages]
+            out += ["- " + (f"{quoted(p.text)}: " if p.text else "") + f"{md(p.note)} {c(p.cite)}" for p in passages]
     return "\n".join(out) + "\n"
 
 

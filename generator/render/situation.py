@@ -11,7 +11,6 @@ from __future__ import annotations
 from ..analyse import TimelineEntry, TopicClaims, cell_status, newest_first
 from ..corpus import Corpus
 from ..model import ATTRIBUTION_LABELS, Position
-from . import links
 from .common import when
 from .text import front_matter, link, md
 
