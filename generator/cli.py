@@ -54,15 +54,15 @@ def check(root: Path, github: bool) -> None:
 def render(out: Path, root: Path) -> None:
     """Write the generated pages as Markdown into OUT, for builders without hooks."""
     from .exports import site_info
-    from .site import Page, build_site
-    from .write import write_pages
+    from .site import build
+    from .write import write_outputs
 
     try:
-        pages, data_files = build_site(root, **site_info(root))
+        outputs = build(root, **site_info(root))
     except BriefsInvalid as e:
         _report(e, _github(False), "; nothing was written")
     # The exports and the feed go beside the pages: MkDocs copies them to the site.
-    written = write_pages(pages + [Page(path, text) for path, text in data_files.items()], out)
+    written = write_outputs(outputs, out)
     click.echo(f"wrote {written} pages to {out}")
 
 

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from .errors import BriefsInvalid, Problems
 from .load import load, read_text
+from .paths import BRIEF_SCHEMA_REF, BRIEFS_DIR, REGISTRY_DIR, SEEDS_DIR, inside
 from .model import ID_PATTERN, Brief, Entity, EntityRegistry, Tag, TagRegistry, Topic, TopicRegistry
-from .perf import paused_gc
 from .provenance import Registries, check_brief
 from .seeds import Seed
 from .validate import check_header, to_model
 
-BRIEFS_DIR = "briefs"
-SEEDS_DIR = "seeds"
-REGISTRY_DIR = "briefs/registry"
-SCHEMA_DIR = "briefs/schema"
-# Schema paths as written on each file's first line, relative to that file.
-BRIEF_SCHEMA_REF = "schema/brief.schema.json"
 # Ids whose page would take the place of a generated index page
 # (briefs/index.md, entities/index.md): a brief or entity by that name
 # would silently replace the list of all of them.
@@ -53,21 +46,6 @@ class Corpus:
     topics: dict[str, Topic]
     tags: dict[str, Tag]
 
-    def record(self, brief_id: str) -> Record:
-        return self.by_id[brief_id]
-
-    @cached_property
-    def by_id(self) -> dict[str, Record]:
-        return {r.id: r for r in self.records}
-
-
-def inside(path: Path, folder: Path) -> bool:
-    """Whether ``path``, links resolved, lies inside ``folder``.
-
-    Loops over many files resolve their folder once and compare with
-    ``is_relative_to`` themselves: a resolve costs a system call per path
-    component, and at 1,000 briefs six per brief were 3% of the generator."""
-    return path.resolve().is_relative_to(folder.resolve())
 
 
 def brief_files(root: Path, problems: Problems) -> list[Path]:
@@ -136,7 +114,6 @@ def load_registries(root: Path, problems: Problems) -> Registries:
     return Registries(*loaded, broken=frozenset(broken))
 
 
-@paused_gc
 def read_corpus(root: Path) -> Corpus:
     """Load, validate and check every brief and registry under ``root``."""
     problems = Problems()

@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import BRIEF_SCHEMA_REF, BRIEFS_DIR, SEEDS_DIR, inside, load_registries
+from .corpus import load_registries
+from .paths import BRIEF_SCHEMA_REF, BRIEFS_DIR, SEEDS_DIR, inside
 from .errors import Problems
 from .load import read_text
 from .model import ID_PATTERN, SEED_PATTERN

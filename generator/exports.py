@@ -1,8 +1,8 @@
 """Delivered beside the pages: the data as files, and the Atom feed.
 
-`build_exports` returns {path in the site: text}; the hook adds each as a
-generated file and `generator render` writes them next to the pages, so the
-two deliveries publish the same bytes.  Nothing here reads the clock: the
+`outputs(site)` returns them as `Output`s, like the pages: the hook adds
+each as a generated file and `generator render` writes them next to the
+pages, so the two deliveries publish the same bytes.  Nothing here reads the clock: the
 output depends only on the briefs, so builds are reproducible.
 
 - data/briefs.json: every brief and registry, as validated (ids included);
@@ -22,16 +22,14 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import analyse
+from .analyse import Analysis
+from .context import Site
 from .corpus import Corpus
-from .feed import atom_feed, page_path
-from .model import Brief, Entity, Id, Tag, Topic, When
-
-BRIEFS_JSON = "data/briefs.json"
-BRIEFS_SCHEMA = "data/briefs.schema.json"
-TIMELINE_CSV = "data/timeline.csv"
-QUOTES_CSV = "data/quotes.csv"
-FEED = "feed.xml"
+from .fields import Id
+from .model import Brief, Entity, Tag, Topic, When
+from .output import Output
+from .render.links import BRIEFS_JSON, BRIEFS_SCHEMA, QUOTES_CSV, TIMELINE_CSV
+from .render.links import site_path as page_path
 
 
 # ---- JSON ----------------------------------------------------------------------------
@@ -101,33 +99,36 @@ def _date_cells(w: When | None) -> list[str]:
     return [w.date or "", w.precision, w.basis, w.note or ""]
 
 
-def timeline_rows(corpus: Corpus, entries: list[analyse.TimelineEntry]) -> list[list[str]]:
+def timeline_rows(analysis: Analysis) -> list[list[str]]:
     """One row per report of a happening, in timeline order; `entry` groups the reports of one happening."""
     rows = []
-    for t in entries:
-        for r, e in t.reports:
+    for t in analysis.timeline:
+        for s in t.reports:
+            r, e = s.record, s.item
             rows.append([t.key, *_date_cells(e.when), e.text, ";".join(e.actors),
                          r.id, r.brief.title, ";".join(map(str, e.cite)), page_path(r.id)])
     return rows
 
 
-def timeline_row_count(entries: list[analyse.TimelineEntry]) -> int:
+def timeline_row_count(analysis: Analysis) -> int:
     """len(timeline_rows(...)) without making the rows (the Data page's count)."""
-    return sum(len(t.reports) for t in entries)
+    return sum(len(t.reports) for t in analysis.timeline)
 
 
-def quote_row_count(facts: dict[str, analyse.EntityFacts]) -> int:
+def quote_row_count(analysis: Analysis) -> int:
     """len(quote_rows(...)) without making the rows (the Data page's count)."""
-    return sum(len(f.quotes) for f in facts.values())
+    return sum(len(sq.quotes) for sq in analysis.quotes)
 
 
-def quote_rows(corpus: Corpus, facts: dict[str, analyse.EntityFacts]) -> list[list[str]]:
+def quote_rows(analysis: Analysis) -> list[list[str]]:
     """One row per quote, by speaker name and then by the date it was said, as on the Quotes page."""
     rows = []
-    for eid in sorted((e for e, f in facts.items() if f.quotes), key=lambda e: corpus.entities[e].name.lower()):
-        for r, q in sorted(facts[eid].quotes, key=lambda rq: (rq[1].date.sort_key if rq[1].date else (9999, 99, 99), rq[0].id)):
+    for sq in analysis.quotes:
+        eid = sq.speaker.id
+        for s in sq.quotes:
+            r, q = s.record, s.item
             date, precision, _basis, _note = _date_cells(q.date)
-            rows.append([eid, corpus.entities[eid].name, date, precision, q.venue or "", q.text, q.note or "",
+            rows.append([eid, sq.speaker.name, date, precision, q.venue or "", q.text, q.note or "",
                          r.id, r.brief.title, ";".join(map(str, q.cite)), page_path(r.id)])
     return rows
 
@@ -143,22 +144,16 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 # ---- all of it -----------------------------------------------------------------------
 
 
-def build_exports(corpus: Corpus, site_name: str = "", site_url: str | None = None, *,
-                  facts: dict[str, analyse.EntityFacts] | None = None,
-                  entries: list[analyse.TimelineEntry] | None = None) -> dict[str, str]:
-    """Path in the site -> file text, for every data file and the feed.
-    ``facts`` and ``entries``: the analyses, when the pages already made them."""
-    facts = analyse.entity_facts(corpus) if facts is None else facts
-    entries = analyse.timeline(corpus) if entries is None else entries
-    return {
+def outputs(site: Site) -> list[Output]:
+    """Every data file (the feed is feed.py's)."""
+    return [
         # pydantic's own serializer writes the same text as _json(model_dump(...))
         # five times faster: json.dumps with indent runs in pure Python (make bench).
-        BRIEFS_JSON: export_model(corpus).model_dump_json(indent=2) + "\n",
-        BRIEFS_SCHEMA: _json(export_schema()),
-        TIMELINE_CSV: _csv(TIMELINE_COLUMNS, timeline_rows(corpus, entries)),
-        QUOTES_CSV: _csv(QUOTE_COLUMNS, quote_rows(corpus, facts)),
-        FEED: atom_feed(corpus, site_name, site_url),
-    }
+        Output(BRIEFS_JSON, export_model(site.corpus).model_dump_json(indent=2) + "\n"),
+        Output(BRIEFS_SCHEMA, _json(export_schema())),
+        Output(TIMELINE_CSV, _csv(TIMELINE_COLUMNS, timeline_rows(site.analysis))),
+        Output(QUOTES_CSV, _csv(QUOTE_COLUMNS, quote_rows(site.analysis))),
+    ]
 
 
 class _AnyTag(yaml.SafeLoader):

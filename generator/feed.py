@@ -14,8 +14,10 @@ import uuid
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
-from .analyse import newest_first
-from .corpus import Corpus, Record
+from .context import Site
+from .corpus import Record
+from .output import Output
+from .render.links import FEED, site_path
 
 ATOM = "http://www.w3.org/2005/Atom"
 # XML 1.0 cannot carry most control characters, even escaped.
@@ -29,10 +31,10 @@ def _text(value: str) -> str:
 
 def _stamp(record: Record) -> str | None:
     w = record.brief.source.published
-    if w.date is None:
+    if w.date is None or w.precision == "day-month":
         return None
-    y, m, d = w.sort_key
-    return f"{y:04d}-{max(m, 1):02d}-{max(d, 1):02d}T00:00:00Z"
+    y, m, d = w.parts
+    return f"{y:04d}-{m:02d}-{d:02d}T00:00:00Z"
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -42,11 +44,6 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return el
 
 
-def page_path(brief_id: str) -> str:
-    """A brief's page relative to the site's root (MkDocs' directory URLs)."""
-    return f"briefs/{brief_id}/"
-
-
 def _entry_id(site_url: str | None, page: str, brief_id: str) -> str:
     # Atom ids must be absolute IRIs; without a site address, a name-based UUID.
     if site_url:
@@ -54,8 +51,13 @@ def _entry_id(site_url: str | None, page: str, brief_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'briefing-site:brief:' + brief_id)}"
 
 
-def atom_feed(corpus: Corpus, site_name: str = "", site_url: str | None = None) -> str:
-    records = newest_first(corpus)
+def outputs(site: Site) -> list[Output]:
+    return [Output(FEED, atom_feed(site))]
+
+
+def atom_feed(site: Site) -> str:
+    corpus, site_name, site_url = site.corpus, site.name, site.url
+    records = site.analysis.newest_first
     stamps = [s for s in map(_stamp, records) if s]
     updated = max(stamps) if stamps else _EPOCH
     base = site_url or ""
@@ -73,7 +75,7 @@ def atom_feed(corpus: Corpus, site_name: str = "", site_url: str | None = None) 
     _add(feed, "generator", "briefing-site generator")
 
     for r in records:
-        page = page_path(r.id)
+        page = site_path(r.id)
         entry = _add(feed, "entry")
         _add(entry, "title", r.brief.title)
         _add(entry, "id", _entry_id(site_url, page, r.id))

@@ -9,73 +9,34 @@ test fails when one does not.
 from __future__ import annotations
 
 import calendar
-import functools
 import re
-import typing
-from datetime import date
-from typing import Annotated, Any, Iterator, Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
-SEED_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\.txt$"
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
-Short = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-Cite = Annotated[
-    list[Annotated[int, Field(ge=1)]],
-    Field(min_length=1, description="Paragraph numbers in the seed that support this item "
-          "(a paragraph is a non-empty line, numbered from 1)."),
-]
-
-Precision = Literal["day", "month", "year", "unknown"]
-Basis = Literal["stated", "inferred"]
-Attribution = Literal["on-record", "anonymous-officials", "unnamed-reports", "analysts", "outlet"]
-# ICD 203's expressions of likelihood, weakest to strongest.
-Likelihood = Literal[
-    "almost no chance", "very unlikely", "unlikely", "roughly even chance",
-    "likely", "very likely", "almost certain",
-]
-Confidence = Literal["low", "moderate", "high"]
-Tone = Literal["neutral", "analytical", "favourable", "critical", "sensational"]
-Sourcing = Literal["named-on-record", "mixed", "anonymous", "unsourced"]
-
-ATTRIBUTION_LABELS = {
-    "on-record": "on record",
-    "anonymous-officials": "anonymous officials",
-    "unnamed-reports": "unnamed reports",
-    "analysts": "analysts",
-    "outlet": "the outlet itself",
-}
-SOURCING_LABELS = {
-    "named-on-record": "named, on record",
-    "mixed": "mixed: named and anonymous",
-    "anonymous": "anonymous",
-    "unsourced": "unsourced",
-}
-
-# [0-9], not \d: Python's \d also matches other scripts' digits (٢٠٢٥), which int()
-# reads but JSON Schema, the exports and their readers do not.
-_DATE_FORMS = {"day": "[0-9]{4}-[0-9]{2}-[0-9]{2}", "month": "[0-9]{4}-[0-9]{2}", "year": "[0-9]{4}"}
-
-
-class Strict(BaseModel):
-    """Unknown fields are errors; models are immutable once validated."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+from .fields import (_DATE_FORMS, DATE_FORM_NAMES, SEED_PATTERN, Strict, Attribution, Basis, Cite, Confidence, EntityRef, Id,
+                     Likelihood, OptionalCite, PageTitle, Precision, Qualifier, Short, ShortPageTitle, Sourcing,
+                     TagRef, Text, Tone, TopicRef)
+from .fields import ID_PATTERN as ID_PATTERN  # re-exported: file names are checked against it
+from .marks import CITES, find
 
 
 class When(Strict):
     """A date as precise as the text allows, and whether the text states it."""
 
     date: Optional[str] = Field(
-        description="`YYYY-MM-DD`, `YYYY-MM` or `YYYY`, matching `precision`; null when unknown.")
-    precision: Precision = Field(description="How much of the date the text gives: day, month, year or unknown.")
+        description="`YYYY-MM-DD`, `--MM-DD` (a day and month without a year), `YYYY-MM` or `YYYY`, "
+        "matching `precision`; null when unknown.")
+    precision: Precision = Field(
+        description="How much of the date the text gives: `day`, `day-month` (day and month, the year not stated), "
+        "`month`, `year` or `unknown`.")
+    qualifier: Optional[Qualifier] = Field(
+        None, description="For a month or a year: the part of it the text names, as in \"late 2024\" "
+        "(`early`, `mid` or `late`).")
     basis: Basis = Field(
         "stated",
         description="`stated` when the text gives the date; `inferred` when the brief writer worked it "
-        "out (a weekday resolved against the article's date, say), explained in `note`.")
+        "out (a weekday resolved against the article's date, or a year the text leaves out), explained in `note`.")
     note: Optional[Text] = Field(None, description="How the date was read or inferred, or why it is missing.")
 
     @model_validator(mode="after")
@@ -87,27 +48,44 @@ class When(Strict):
         if self.date is None:
             raise ValueError(f"`precision: {self.precision}` needs a date; use `precision: unknown` for none")
         if not re.fullmatch(_DATE_FORMS[self.precision], self.date):
-            forms = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
-            raise ValueError(f"date {self.date!r} does not match `precision: {self.precision}` ({forms[self.precision]})")
-        parts = [int(p) for p in self.date.split("-")]
-        year, month, day = (parts + [1, 1])[:3]
-        if not 1 <= year or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"date {self.date!r} does not match `precision: {self.precision}` "
+                             f"({DATE_FORM_NAMES[self.precision]})")
+        if self.qualifier is not None and self.precision not in ("month", "year"):
+            raise ValueError(f"`qualifier: {self.qualifier}` goes with `precision: month` or `year`, "
+                             f"not `{self.precision}`")
+        year, month, day = self.parts
+        # A day and month without a year may be 29 February: check it against a leap year.
+        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year or 2000, month)[1] or year == 0:
             raise ValueError(f"{self.date!r} is not a real date")
         return self
 
     @property
-    def sort_key(self) -> tuple[int, int, int]:
-        """Earliest day the date can mean; unknown dates sort last."""
+    def parts(self) -> tuple[int | None, int, int]:
+        """(year or None, month, day), 1 for a month or day the date leaves out."""
         if self.date is None:
-            return (9999, 99, 99)
-        parts = [int(p) for p in self.date.split("-")]
-        return tuple((parts + [0, 0])[:3])  # type: ignore[return-value]
+            return (None, 1, 1)
+        if self.date.startswith("--"):
+            return (None, int(self.date[2:4]), int(self.date[5:7]))
+        numbers = [int(p) for p in self.date.split("-")]
+        return (numbers[0], *(numbers[1:] + [1, 1])[:2])  # type: ignore[return-value]
 
-    def as_date(self) -> date | None:
-        if self.date is None:
-            return None
-        y, m, d = self.sort_key
-        return date(y, max(m, 1), max(d, 1))
+    def placed(self, year: int | None = None) -> tuple[int, int, int]:
+        """Where the date sorts: the earliest day it can mean; a part of a month or
+        year ("late 2024") at that part; a day and month in ``year``, the year the
+        context gives, when the date has none.  Unknown dates sort last."""
+        if self.date is None or (self.precision == "day-month" and year is None):
+            return (9999, 99, 99)
+        y, m, d = self.parts
+        if self.precision == "year":
+            return (y or 0, {None: 0, "early": 1, "mid": 5, "late": 9}[self.qualifier], 0)
+        if self.precision == "month":
+            return (y or 0, m, {None: 0, "early": 1, "mid": 11, "late": 21}[self.qualifier])
+        return (y if y is not None else year or 0, m, d)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """Where the date sorts on its own (a day and month without a year: last)."""
+        return self.placed()
 
 
 class Scope(Strict):
@@ -125,6 +103,13 @@ class Scope(Strict):
         return self
 
 
+class Bound(Strict):
+    """The earliest date an undated article can have been written, and what shows it."""
+
+    when: When = Field(description="The article was written on or after this date; `note` says why.")
+    cite: Cite
+
+
 class Source(Strict):
     """What the article itself states about where it comes from.  Every field
     but `seed`, `published` and `scope` is null when the article does not say it."""
@@ -139,6 +124,10 @@ class Source(Strict):
     url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]] = Field(
         description="The article's address, only where the text states it (http or https).")
     scope: Scope = Field(description="The part of the seed this brief covers.")
+    written_after: Optional[Bound] = Field(
+        None, description="For an article without a date stamp: the earliest date it can have been written, with "
+        "the paragraph that shows it. Without it, the latest dated event the brief reports (not one only expected) "
+        "is taken as that bound.")
 
 
 class KeyPoint(Strict):
@@ -152,7 +141,7 @@ class Quote(Strict):
     """A direct quotation, copied verbatim from the article."""
 
     text: Text = Field(description="The words exactly as the article prints them (inside its quotation marks).")
-    speaker: Id = Field(description="Entity id of the person quoted (from briefs/registry/entities.yaml).")
+    speaker: EntityRef = Field(description="Entity id of the person quoted (from briefs/registry/entities.yaml).")
     venue: Optional[Short] = Field(None, description="Where it was said (a TV show, parliament), where the article states it.")
     date: Optional[When] = Field(None, description="When it was said, where the article states or allows it.")
     note: Optional[Text] = Field(
@@ -167,28 +156,31 @@ class Event(Strict):
         None, description="A shared key for a happening several briefs report (e.g. `asif-tv-interview-2025-10-28`); "
         "events with the same key are one timeline entry listing every source.")
     when: When = Field(description="When it happened.")
+    expected: bool = Field(
+        False, description="`true` for a happening the article expects rather than reports: its date does not "
+        "show that the article was written after it.")
     text: Text = Field(description="What happened, one sentence.")
-    actors: list[Id] = Field(default_factory=list, description="Entity ids of those involved.")
+    actors: list[EntityRef] = Field(default_factory=list, description="Entity ids of those involved.")
     cite: Cite
 
 
 class Position(Strict):
     """A stance, condition, red line or demand attributed to an actor."""
 
-    actor: Id = Field(description="Entity id of whose position it is (a country, a person).")
-    topic: Id = Field(description="Topic id (from briefs/registry/topics.yaml); conditions use topics of kind `condition`.")
+    actor: EntityRef = Field(description="Entity id of whose position it is (a country, a person).")
+    topic: TopicRef = Field(description="Topic id (from briefs/registry/topics.yaml); conditions use topics of kind `condition`.")
     kind: Literal["stance", "condition", "red-line", "demand"] = Field(
         description="`stance` (a view), `condition` (participation depends on it), `red-line` (will not do), `demand` (asks for).")
     stance: Text = Field(description="The position in neutral words.")
     attribution: Attribution = Field(description="Who the article says holds or reports it.")
-    speaker: Optional[Id] = Field(None, description="Entity id of the named person who stated it, when on record.")
+    speaker: Optional[EntityRef] = Field(None, description="Entity id of the named person who stated it, when on record.")
     cite: Cite
 
 
 class Claim(Strict):
     """A factual claim on a shared topic, so the claims of different sources can be compared."""
 
-    topic: Id = Field(description="Topic id; claims on one topic are set side by side across sources.")
+    topic: TopicRef = Field(description="Topic id; claims on one topic are set side by side across sources.")
     answer: Short = Field(
         description="The claim's short answer to the topic's question, worded the same way across briefs "
         "when sources agree (sources disagree exactly when their answers differ).")
@@ -226,13 +218,13 @@ class Assessment(Strict):
     likelihood: Likelihood = Field(description="ICD 203 expression of likelihood.")
     confidence: Confidence = Field(description="Confidence in the judgement: low, moderate or high.")
     basis: Text = Field(description="What the judgement rests on.")
-    cite: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list, description="Paragraphs it rests on, if any.")
+    cite: OptionalCite = Field(default_factory=list, description="Paragraphs it rests on, if any.")
 
 
 class Mention(Strict):
     """An entity the article names, with the words and role it uses."""
 
-    id: Id = Field(description="Entity id.")
+    id: EntityRef = Field(description="Entity id.")
     named_as: list[Short] = Field(
         min_length=1, description="How the article writes the name (spelling variants as printed).")
     role: Optional[Short] = Field(None, description="The role or title the article gives, as printed.")
@@ -242,7 +234,7 @@ class Mention(Strict):
 class Brief(Strict):
     """A structured, verified summary of one source article.  Its id is the file name stem."""
 
-    title: Text = Field(description="The brief's own title: short and neutral.")
+    title: PageTitle = Field(description="The brief's own title: short and neutral.")
     source: Source = Field(description="What the article states about itself.")
     summary: Text = Field(description="The bottom line up front, 2 to 4 sentences.")
     key_points: list[KeyPoint] = Field(min_length=1, description="The main facts the article reports, each cited.")
@@ -254,7 +246,7 @@ class Brief(Strict):
     framing: Framing = Field(description="How the article frames the story.")
     assessments: list[Assessment] = Field(default_factory=list, description="The brief writer's judgements, kept apart from facts.")
     open_questions: list[Text] = Field(default_factory=list, description="What the article leaves unanswered.")
-    tags: list[Id] = Field(default_factory=list, description="Tags from briefs/registry/tags.yaml.")
+    tags: list[TagRef] = Field(default_factory=list, description="Tags from briefs/registry/tags.yaml.")
 
     @field_validator("summary")
     @classmethod
@@ -265,163 +257,12 @@ class Brief(Strict):
         return v
 
 
-# ---- registries ---------------------------------------------------------------------
+# The registries' models live in registry.py; these names are used with the brief's.
+from .registry import Entity as Entity, EntityRegistry as EntityRegistry  # noqa: E402
+from .registry import Tag as Tag, TagRegistry as TagRegistry  # noqa: E402
+from .registry import Topic as Topic, TopicRegistry as TopicRegistry  # noqa: E402
 
 
-class Entity(Strict):
-    """A person, organisation or country: one page across all sources."""
-
-    id: Id = Field(description="Stable id, referred to by briefs.")
-    name: Short = Field(description="The name shown on the site.")
-    kind: Literal["person", "organisation", "country"] = Field(description="person, organisation or country.")
-    aliases: list[Short] = Field(default_factory=list, description="Other names and spelling variants.")
-    description: Optional[Text] = Field(None, description="One neutral line for the entity page.")
-
-
-class Topic(Strict):
-    """A subject that claims and positions are grouped by."""
-
-    id: Id = Field(description="Stable id, referred to by briefs.")
-    name: Short = Field(description="The name shown on the site.")
-    kind: Literal["question", "condition", "theme"] = Field(
-        description="`question` (claims answer it), `condition` (a Pakistani condition or red line), or `theme`.")
-    question: Optional[Text] = Field(None, description="For a question: the question the claims answer.")
-    exclusive: bool = Field(
-        True, description="For a question: whether different answers contradict each other. "
-        "`false` where sources add to one list (such as which countries offer troops), so differing answers are not flagged.")
-    description: Optional[Text] = Field(None, description="One neutral line for readers.")
-
-
-class Tag(Strict):
-    """A tag a brief may carry."""
-
-    id: Id = Field(description="The tag as written in briefs.")
-    name: Short = Field(description="The tag as shown on the site.")
-    description: Optional[Text] = Field(None, description="What the tag groups.")
-
-
-class EntityRegistry(Strict):
-    """briefs/registry/entities.yaml"""
-
-    entities: list[Entity] = Field(description="Every person, organisation and country the briefs mention.")
-
-
-class TopicRegistry(Strict):
-    """briefs/registry/topics.yaml"""
-
-    topics: list[Topic] = Field(description="Every topic briefs refer to.")
-
-
-class TagRegistry(Strict):
-    """briefs/registry/tags.yaml"""
-
-    tags: list[Tag] = Field(description="The allowed tags.")
-
-
-def walk(node: Any, loc: tuple = (), names: frozenset[str] | None = None) -> Iterator[tuple[tuple, str, Any]]:
-    """Yield (location, field name, value) for every field in a model tree,
-    depth first; only the fields called one of ``names``, when given."""
-    out: list[tuple[tuple, str, Any]] = []
-    if names is None:
-        _walk(node, loc, out)
-    else:
-        _walk_names(node, loc, out, names)
-    return iter(out)
-
-
-@functools.cache
-def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(model.model_fields)
-
-
-def _walk(node: Any, loc: tuple, out: list) -> None:
-    # Collected into one list rather than yielded through nested generators:
-    # each level of `yield from` costs every item that passes through it.
-    if isinstance(node, BaseModel):
-        for name in _field_names(type(node)):
-            value = getattr(node, name)
-            here = loc + (name,)
-            out.append((here, name, value))
-            if isinstance(value, (BaseModel, list, tuple)):
-                _walk(value, here, out)
-    elif isinstance(node, (list, tuple)):
-        for i, item in enumerate(node):
-            if isinstance(item, (BaseModel, list, tuple)):
-                _walk(item, loc + (i,), out)
-
-
-# Every brief is searched for a few field names on every build (cites, ids).
-# A plan per model says which of its fields to report and which can hold such
-# a field further down, worked out from the field types, so that a search
-# never descends into text, lists of numbers or sections that cannot hold
-# what it looks for.
-
-@functools.cache
-def _plan(model: type[BaseModel], names: frozenset[str]) -> tuple[tuple[str, bool, bool], ...]:
-    """(field, report it?, descend into it?) for the fields of ``model`` that matter."""
-    plan = []
-    for name, info in model.model_fields.items():
-        report = name in names
-        descend = any(n in names for m in models_in(info.annotation) for inner in model_tree(m)
-                      for n in inner.model_fields)
-        if report or descend:
-            plan.append((name, report, descend))
-    return tuple(plan)
-
-
-@functools.cache
-def model_tree(model: type[BaseModel]) -> frozenset[type[BaseModel]]:
-    """``model`` and every model class its fields can hold, however deep."""
-    found: set[type[BaseModel]] = set()
-    todo = [model]
-    while todo:
-        current = todo.pop()
-        if current not in found:
-            found.add(current)
-            todo += [m for info in current.model_fields.values() for m in models_in(info.annotation)]
-    return frozenset(found)
-
-
-def models_in(tp: Any) -> list[type[BaseModel]]:
-    """The model classes a field type names: itself, or inside list[...], Optional[...] and the like."""
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return [tp]
-    return [m for arg in typing.get_args(tp) for m in models_in(arg)]
-
-
-def _walk_names(node: Any, loc: tuple, out: list, names: frozenset[str]) -> None:
-    if isinstance(node, BaseModel):
-        for name, report, descend in _plan(type(node), names):
-            value = getattr(node, name)
-            here = loc + (name,)
-            if report:
-                out.append((here, name, value))
-            if descend and value is not None:
-                _walk_names(value, here, out, names)
-    elif isinstance(node, (list, tuple)):
-        for i, item in enumerate(node):
-            _walk_names(item, loc + (i,), out, names)
-
-
-_CITE = frozenset({"cite"})
-
-
-def cited_paragraphs(node: Any) -> set[int]:
-    """Every number in a `cite` field anywhere in a model tree: the fields
-    `walk` finds by that name, without building every field's location."""
-    out: set[int] = set()
-    _cites(node, out)
-    return out
-
-
-def _cites(node: Any, out: set[int]) -> None:
-    if isinstance(node, BaseModel):
-        for name, report, descend in _plan(type(node), _CITE):
-            value = getattr(node, name)
-            if report:
-                out.update(value)
-            elif descend and value is not None:
-                _cites(value, out)
-    elif isinstance(node, (list, tuple)):
-        for item in node:
-            _cites(item, out)
+def cited_paragraphs(node: BaseModel) -> set[int]:
+    """Every paragraph number cited anywhere in a model tree."""
+    return {n for found in find(node) if found.marker is CITES for n in found.value}

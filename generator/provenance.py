@@ -8,17 +8,18 @@ verbatim in the paragraphs it cites; every entity, topic and tag id exists.
 from __future__ import annotations
 
 import difflib
+
+from pydantic import BaseModel
+
 from .errors import Problems
 from .load import Document
-from .model import Brief, walk
+from .marks import CITES, Ref, find
+from .model import Brief
 from .seeds import Seed, fold
 
-# Which fields hold ids of which registry.  Fields are found by name wherever
-# they sit in a brief, so a new section that uses these names is checked too.
-ENTITY_FIELDS = {"speaker", "actor", "actors"}
-TOPIC_FIELDS = {"topic"}
-TAG_FIELDS = {"tags"}
-CHECKED_FIELDS = frozenset({"cite", "id"} | ENTITY_FIELDS | TOPIC_FIELDS | TAG_FIELDS)
+REGISTRY_FILES = {"entities": "briefs/registry/entities.yaml", "topics": "briefs/registry/topics.yaml",
+                  "tags": "briefs/registry/tags.yaml"}
+_UNKNOWN = {"entities": "unknown entity id `{}`", "topics": "unknown topic id `{}`", "tags": "unknown tag `{}`"}
 
 
 def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries", problems: Problems) -> None:
@@ -31,31 +32,16 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries
                      "a paragraph is a non-empty line; count with: grep -v '^\\s*$' seeds/FILE | cat -n")
     first, last = scope.first, min(scope.last, count)
 
-    for loc, name, value in walk(brief, names=CHECKED_FIELDS):
-        if name == "cite":
-            for j, n in enumerate(value):
+    for found in find(brief):
+        if found.marker is CITES:
+            for j, n in enumerate(found.value):
                 if not first <= n <= last:
-                    line, col = doc.where(loc + (j,))
+                    line, col = doc.where(found.loc + (j,))
                     why = (f"{seed.name} has {count} paragraphs" if n > count
                            else f"the brief's scope is paragraphs {first}-{last}")
                     problems.add(doc.path, line, col, f"cites paragraph {n}, but {why}",
                                  "cite paragraphs inside `source.scope`; count non-empty lines from 1")
-        elif name in ENTITY_FIELDS or (name == "id" and len(loc) >= 2 and loc[0] == "mentions"):
-            ids = value if isinstance(value, list) else [value]
-            for j, ref in enumerate(ids):
-                if ref is not None and ref not in registries.entities and "entities" not in registries.broken:
-                    at = loc + (j,) if isinstance(value, list) else loc
-                    problems.add(doc.path, *doc.where(at), f"unknown entity id `{ref}`",
-                                 registries.suggest(ref, registries.entities, "briefs/registry/entities.yaml"))
-        elif name in TOPIC_FIELDS:
-            if value not in registries.topics and "topics" not in registries.broken:
-                problems.add(doc.path, *doc.where(loc), f"unknown topic id `{value}`",
-                             registries.suggest(value, registries.topics, "briefs/registry/topics.yaml"))
-        elif name in TAG_FIELDS and loc == ("tags",):
-            for j, tag in enumerate(value):
-                if tag not in registries.tags and "tags" not in registries.broken:
-                    problems.add(doc.path, *doc.where(loc + (j,)), f"unknown tag `{tag}`",
-                                 registries.suggest(tag, registries.tags, "briefs/registry/tags.yaml"))
+    check_refs(brief, doc, registries, problems)
 
     for i, quote in enumerate(brief.quotes):
         cited = [n for n in quote.cite if first <= n <= last]
@@ -88,6 +74,18 @@ def _list(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers)
 
 
+def check_refs(node: BaseModel, doc: Document, registries: "Registries", problems: Problems) -> None:
+    """Every id in a field typed as a reference (fields.EntityRef and the like) exists in its registry."""
+    for found in find(node):
+        marker = found.marker
+        if not isinstance(marker, Ref) or found.value is None or marker.registry in registries.broken:
+            continue
+        known = registries.of(marker.registry)
+        if found.value not in known:
+            problems.add(doc.path, *doc.where(found.loc), _UNKNOWN[marker.registry].format(found.value),
+                         registries.suggest(found.value, known, REGISTRY_FILES[marker.registry]))
+
+
 class Registries:
     """The shared registries, as id -> model maps."""
 
@@ -98,6 +96,9 @@ class Registries:
         # Registries that failed to load (already reported): ids are not
         # checked against them, or one broken file would flag every brief.
         self.broken = broken
+
+    def of(self, registry: str) -> dict:
+        return {"entities": self.entities, "topics": self.topics, "tags": self.tags}[registry]
 
     @staticmethod
     def suggest(ref: str, known: dict, where: str) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .corpus import REGISTRY_DIR, _load_registry
+from .corpus import _load_registry
+from .paths import REGISTRY_DIR
 from .errors import Problems
 
 TAGS_FILE = f"{REGISTRY_DIR}/tags.yaml"

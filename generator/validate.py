@@ -8,7 +8,6 @@ brief's own terms, with a "did you mean" for misspelt field names.
 from __future__ import annotations
 
 import difflib
-import functools
 import html
 import re
 import types
@@ -19,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
 from .load import Document
-from .model import Brief, Entity, Tag, Topic, model_tree, models_in
+from .marks import PAGE_TITLE, find
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -178,7 +177,6 @@ def to_model(doc: Document, model: type[M], problems: Problems) -> M | None:
 # render/text.py page_title() swaps markup characters for look-alikes as a
 # second layer.
 
-PAGE_TITLE_FIELDS: dict[type[BaseModel], str] = {Brief: "title", Entity: "name", Topic: "name", Tag: "name"}
 _ANGLE = re.compile(r"[<>]")
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
@@ -195,28 +193,11 @@ def title_problem(text: str) -> tuple[str, str] | None:
     return None
 
 
-def check_page_titles(node: Any, doc: Document, problems: Problems, loc: tuple = ()) -> bool:
-    """Record a problem for every page-title field that holds markup; True if none."""
+def check_page_titles(node: BaseModel, doc: Document, problems: Problems) -> bool:
+    """Record a problem for every field typed `PageTitle` that holds markup; True if none."""
     ok = True
-    if isinstance(node, BaseModel):
-        field = PAGE_TITLE_FIELDS.get(type(node))
-        if field is not None and (found := title_problem(getattr(node, field))) is not None:
-            problems.add(doc.path, *doc.where(loc + (field,)), f"`{dotted(loc + (field,))}` {found[0]}", found[1])
+    for found in find(node):
+        if found.marker is PAGE_TITLE and (bad := title_problem(found.value)) is not None:
+            problems.add(doc.path, *doc.where(found.loc), f"`{dotted(found.loc)}` {bad[0]}", bad[1])
             ok = False
-        for name in _title_branches(type(node)):
-            ok = check_page_titles(getattr(node, name), doc, problems, loc + (name,)) and ok
-    elif isinstance(node, (list, tuple)):
-        for i, item in enumerate(node):
-            if isinstance(item, (BaseModel, list, tuple)):
-                ok = check_page_titles(item, doc, problems, loc + (i,)) and ok
     return ok
-
-
-@functools.cache
-def _title_branches(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of ``model`` whose type can hold a page-title field further
-    down: only those are descended into.  A brief's own title is its only
-    one, so its key points, quotes and events are not walked at all (walking
-    them cost about a tenth of loading a brief; make bench)."""
-    return tuple(name for name, info in model.model_fields.items()
-                 if any(inner in PAGE_TITLE_FIELDS for m in models_in(info.annotation) for inner in model_tree(m)))

@@ -18,6 +18,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .output import Output
+
 MANIFEST = ".generator-manifest.json"
 
 
@@ -70,11 +72,12 @@ def _remove_stale(out: Path, uri: str, digest: str | None) -> None:
         folder.rmdir()
 
 
-def write_pages(pages, out: Path) -> int:
+def write_outputs(outputs: list[Output], out: Path) -> int:
+    """Write every output under ``out``; returns how many were written."""
     out.mkdir(parents=True, exist_ok=True)
     manifest = out / MANIFEST
     before = _read_manifest(manifest)
-    data = {page.uri: page.markdown.encode("utf-8") for page in pages}
+    data = {o.uri: o.text.encode("utf-8") for o in outputs}
     now = {uri: _digest(blob) for uri, blob in data.items()}
     _write_manifest(manifest, {**before, **now})
     for uri, blob in data.items():

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ENV, REPO, cli, make_project
-from generator.site import Page
-from generator.write import MANIFEST, write_pages
+from generator.output import Output
+from generator.write import MANIFEST, write_outputs as write_pages
 
 # Stops the build at one event, for the kill test.  Copied into the project.
 BLOCKING_HOOK = '''
@@ -140,8 +140,8 @@ def test_a_good_build_replaces_the_site_whole(built):
 # ---- generator render ---------------------------------------------------------------
 
 
-def _pages(*uris: str, text: str = "generated\n") -> list[Page]:
-    return [Page(uri, f"{uri}: {text}") for uri in uris]
+def _pages(*uris: str, text: str = "generated\n") -> list[Output]:
+    return [Output(uri, f"{uri}: {text}") for uri in uris]
 
 
 def test_render_removes_only_its_own_stale_files(tmp_path):

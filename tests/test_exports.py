@@ -16,11 +16,17 @@ import pytest
 
 from conftest import FIXTURE, cli, make_project, mkdocs_build, write
 from generator import exports, feed
+from generator.site import outputs, site_of
 from generator.corpus import read_corpus
 from generator.render import jsonld
 
 HOSTILE_CLAIM = 'Closes </script><script>alert("x")</script> & <!-- and \u2028 too.'
 FORMULA_EVENT = '=HYPERLINK("http://example.invalid","click")'
+
+
+def _files(corpus, name: str = "", url: str | None = None) -> dict[str, str]:
+    """Path -> text of every file that is not a page."""
+    return {o.uri: o.text for o in outputs(site_of(corpus, name=name, url=url)) if not o.is_page}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +37,7 @@ def corpus():
 def test_json_export_validates_against_its_schema_and_reads_back(corpus):
     import jsonschema
 
-    files = exports.build_exports(corpus, "Site", "https://example.org/site/")
+    files = _files(corpus, "Site", "https://example.org/site/")
     data = json.loads(files[exports.BRIEFS_JSON])
     schema = json.loads(files[exports.BRIEFS_SCHEMA])
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
@@ -42,7 +48,7 @@ def test_json_export_validates_against_its_schema_and_reads_back(corpus):
 
 
 def test_csv_exports_have_a_row_per_event_and_quote(corpus):
-    files = exports.build_exports(corpus)
+    files = _files(corpus)
     timeline = list(csv.DictReader(io.StringIO(files[exports.TIMELINE_CSV], newline="")))
     assert [r["event"] for r in timeline] == ["The minister spoke about the plan."]
     assert timeline[0]["entry"] == "minister-statement"
@@ -56,19 +62,15 @@ def test_the_data_page_counts_are_the_rows_of_the_csv_files():
     """The Data page counts rows without making them; the counts must be the
     rows the files hold, on the real briefs, where events are shared."""
     from conftest import REPO
-    from generator import analyse
 
-    real = read_corpus(REPO)
-    facts, entries = analyse.entity_facts(real), analyse.timeline(real)
-    assert exports.timeline_row_count(entries) == len(exports.timeline_rows(real, entries)) > 0
-    assert exports.quote_row_count(facts) == len(exports.quote_rows(real, facts)) > 0
-    shared = exports.build_exports(real, "Site", None, facts=facts, entries=entries)
-    assert shared == exports.build_exports(real, "Site", None)
+    analysis = site_of(read_corpus(REPO)).analysis
+    assert exports.timeline_row_count(analysis) == len(exports.timeline_rows(analysis)) > 0
+    assert exports.quote_row_count(analysis) == len(exports.quote_rows(analysis)) > 0
 
 
 def test_feed_without_a_site_address_is_still_valid_atom(corpus):
     feedparser = pytest.importorskip("feedparser")
-    parsed = feedparser.parse(feed.atom_feed(corpus))
+    parsed = feedparser.parse(feed.atom_feed(site_of(corpus)))
     assert not parsed.bozo, parsed.get("bozo_exception")
     (entry,) = parsed.entries
     assert entry.id.startswith("urn:uuid:") and entry.link == "briefs/fixture-brief/"

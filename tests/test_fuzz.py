@@ -31,7 +31,7 @@ from conftest import FIXTURE, cli, make_project
 from generator.corpus import read_corpus
 from generator.errors import BriefsInvalid, Problems
 from generator.load import parse
-from generator.site import build_pages
+from generator.site import outputs, site_of
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 # A longer hunt (FUZZ_EXAMPLES set) draws new examples each run.
@@ -173,10 +173,10 @@ def _read(root: Path) -> None:
             p.format()
         return
     event("valid")
-    for page in build_pages(corpus):
+    for page in outputs(site_of(corpus)):
         # MkDocs reads the front matter back; if it could not, it would render it as Markdown.
-        if page.markdown.startswith("---\n"):
-            body, meta = get_data(page.markdown)
+        if page.text.startswith("---\n"):
+            body, meta = get_data(page.text)
             assert meta and not body.startswith("---"), page.uri
 
 

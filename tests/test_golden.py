@@ -16,7 +16,7 @@ from generator.site import build
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
-PAGES = {page.uri: page.markdown for page in build(FIXTURE)}
+PAGES = {out.uri: out.text for out in build(FIXTURE) if out.is_page}
 
 if UPDATE:
     for old in GOLDEN.rglob("*.md"):

@@ -12,7 +12,7 @@ from conftest import FIXTURE, REPO, make_project
 from generator.corpus import read_corpus
 from generator.errors import BriefsInvalid, Problems
 from generator.load import MAX_BYTES, MAX_DEPTH, parse
-from generator.site import build_pages
+from generator.site import outputs, site_of
 
 MOST_BRIEFS_TESTED = 1000
 BRIEF = FIXTURE / "briefs" / "fixture-brief.yaml"
@@ -58,7 +58,7 @@ def test_the_most_briefs_tested(tmp_path):
         shutil.copy(BRIEF, root / "briefs" / f"brief-{i:04d}.yaml")
     corpus = read_corpus(root)
     assert len(corpus.records) == MOST_BRIEFS_TESTED
-    uris = {page.uri for page in build_pages(corpus)}
+    uris = {out.uri for out in outputs(site_of(corpus))}
     assert {f"briefs/brief-{i:04d}.md" for i in range(MOST_BRIEFS_TESTED)} <= uris
 
 

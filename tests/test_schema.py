@@ -10,7 +10,8 @@ import yaml
 
 from conftest import REPO
 from generator.model import Brief
-from generator.schema import SCHEMAS, _models, reference_markdown, schema_files
+from generator.render.reference import models as reference_models, reference_markdown
+from generator.schema import SCHEMAS, schema_files
 
 BRIEFS = sorted((REPO / "briefs").glob("*.yaml"))
 
@@ -22,13 +23,11 @@ def test_published_schemas_are_up_to_date():
 
 
 def test_every_field_is_documented():
-    models: dict = {}
-    for model in SCHEMAS.values():
-        _models(model, models)
-    missing = [f"{m.__name__}.{f}" for m in models.values() for f, info in m.model_fields.items() if not info.description]
+    models = reference_models()
+    missing = [f"{m.__name__}.{f}" for m in models for f, info in m.model_fields.items() if not info.description]
     assert not missing, f"fields without a description: {missing}"
     page = reference_markdown()
-    for m in models.values():
+    for m in models:
         assert f"## {m.__name__}" in page
         for f in m.model_fields:
             assert f"| `{f}` |" in page, f"{m.__name__}.{f} is not on the reference page"

@@ -153,29 +153,6 @@ def test_a_broken_save_keeps_the_last_good_site_and_a_good_save_recovers(server,
     assert "Traceback" not in "\n".join(server.log)
 
 
-def test_an_edit_to_the_generator_takes_effect_on_the_next_rebuild(server, project):
-    """generator/ is watched, so saving its code rebuilds; the rebuild must run
-    the edited code, not the modules imported when the server started."""
-    assert "Key points (edited)" not in server.get(PAGE)
-    module = project / "generator" / "render" / "brief.py"
-    code = module.read_text(encoding="utf-8")
-    assert 'unsearched_heading("Key points")' in code
-    server.save_until_seen(module, code.replace('unsearched_heading("Key points")',
-                                                'unsearched_heading("Key points (edited)")'))
-    outcome, lines = server.wait_for(RELOADED, FAILED)
-    assert outcome == RELOADED
-    assert "INFO    -  the generator's code changed: this build uses the edited code" in lines
-    assert "Key points (edited)" in server.get(PAGE)
-    # A brief saved in a broken state is still caught by the reloaded code.
-    brief = project / BRIEF
-    server.save_until_seen(brief, brief.read_text(encoding="utf-8").replace("tone: neutral", "tone: angry", 1))
-    outcome, lines = server.wait_for(RELOADED, FAILED)
-    assert outcome == RELOADED
-    assert "WARNING -  1 problem in the briefs: serving the last good version until they are fixed" in lines
-    assert "Key points (edited)" in server.get(PAGE)
-    assert "Traceback" not in "\n".join(server.log)
-
-
 def test_a_server_whose_first_build_fails_stops_with_the_errors(project):
     brief = project / BRIEF
     brief.write_text(brief.read_text(encoding="utf-8").replace("tone: neutral", "tone: angry", 1), encoding="utf-8")
@@ -198,17 +175,15 @@ def test_the_banner_shows_problems_as_text_and_only_while_serving(monkeypatch):
 
     problems = Problems()
     problems.add("briefs/x.yaml", 3, 5, "bad `x` <script>alert(1)</script>\n## not a heading", "a hint")
-    monkeypatch.setattr(live, "_last_good", {})
-    monkeypatch.setattr(live, "_problems", None)
-    monkeypatch.setattr(live, "_command", None)
     for command in ("build", "gh-deploy"):
-        live.started(command)
-        live.remember(".", "pages")
-        assert live.last_good(".", problems) is None and live.banner() == ""
-    live.started("serve")
-    assert live.last_good("elsewhere", problems) is None  # nothing good was built there
-    assert live.last_good(".", problems) == "pages"
-    html = markdown.markdown(live.banner() + "# Title\n", extensions=["admonition"])
+        preview = live.Preview(command)
+        preview.remember(".", ["pages"])
+        assert preview.fallback(".", problems) is None and preview.banner() == ""
+    preview = live.Preview("serve")
+    preview.remember(".", ["pages"])
+    assert preview.fallback("elsewhere", problems) is None  # nothing good was built there
+    assert preview.fallback(".", problems) == ["pages"]
+    html = markdown.markdown(preview.banner() + "# Title\n", extensions=["admonition"])
     assert html == (
         '<div class="admonition failure">\n'
         '<p class="admonition-title">The briefs have 1 problem: this is the last good version of the site</p>\n'
@@ -217,5 +192,5 @@ def test_the_banner_shows_problems_as_text_and_only_while_serving(monkeypatch):
         "</code></pre>\n"
         "</div>\n"
         "<h1>Title</h1>")
-    live.remember(".", "newer pages")
-    assert live.banner() == ""
+    preview.remember(".", ["newer pages"])
+    assert preview.banner() == ""

@@ -53,7 +53,7 @@ def pages(tmp_path_factory):
     shutil.copytree(FIXTURE, root)
     write(root / "briefs" / "second-source.yaml", SECOND)
     (root / "seeds" / "second.txt").write_text(SEED, encoding="utf-8")
-    return {p.uri: p.markdown for p in build(root)}
+    return {p.uri: p.text for p in build(root) if p.is_page}
 
 
 @pytest.mark.parametrize("uri", [
@@ -72,8 +72,10 @@ def test_same_event_from_two_sources_is_one_timeline_entry(pages):
 
 
 def test_differing_answers_are_flagged(pages):
-    assert '!!! warning "Sources disagree"' in pages["contradictions.md"]
-    assert "1 of 1 questions get different answers" in pages["contradictions.md"]
+    page = pages["contradictions.md"]
+    assert "Of 1 question the sources answer, 1 gets answers from different sources that contradict" in page
+    assert "## Where sources contradict each other\n\n### Status of the decision" in page
+    assert "**contradicts**" in page
 
 
 def test_conditions_cells_say_how_each_source_reports(pages):
@@ -105,7 +107,7 @@ def test_views_stay_bounded_at_scale(tmp_path):
     text = brief.read_text(encoding="utf-8")
     text = text.replace("events:\n", "events:\n" + events, 1).replace("quotes:\n", "quotes:\n" + quotes, 1)
     brief.write_text(text, encoding="utf-8")
-    pages = {p.uri: p.markdown for p in build(root)}
+    pages = {p.uri: p.text for p in build(root) if p.is_page}
     assert {"timeline/2025-11.md", "timeline/2025-11-part-2.md", "timeline/2025-11-part-3.md"} <= set(pages)
     assert "This page shows the newest 150 of 401 entries" in pages["timeline/index.md"]
     assert pages["timeline/2025-11-part-2.md"].count("\n- **") == 150

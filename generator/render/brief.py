@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from ..context import Site
 from ..corpus import Corpus, Record
-from ..model import ATTRIBUTION_LABELS, SOURCING_LABELS, Passage, cited_paragraphs
-from . import links
+from ..fields import ATTRIBUTION_LABELS, SOURCING_LABELS
+from ..model import Passage, cited_paragraphs
+from ..output import Output
+from . import jsonld, links
 from .common import NOT_STATED, cites, entity, table, topic, unsearched_block, unsearched_heading, when
-from .text import front_matter, md, quoted
+from .text import md, quoted
+
+
+def outputs(site: Site) -> list[Output]:
+    """A page per brief; its edit link opens the brief's YAML."""
+    corpus = site.corpus
+    return [Output(links.brief(r.id), render_brief(corpus, r), r.path,
+                   meta={"jsonld": jsonld.dumps(jsonld.brief_data(corpus, r)), "title": r.brief.title,
+                         "tags": [corpus.tags[t].name for t in r.brief.tags]})
+            for r in corpus.records]
 
 
 def render_brief(corpus: Corpus, record: Record) -> str:
@@ -16,10 +28,9 @@ def render_brief(corpus: Corpus, record: Record) -> str:
     def c(numbers: list[int]) -> str:
         return cites(page, page, numbers)
 
-    tag_names = [corpus.tags[t].name for t in b.tags]
     # Search finds a brief by its title, bottom line and tags; every other section
     # is kept out of the index (render/common.py says why).
-    out = [front_matter(b.title, tags=tag_names), f"# {md(b.title)}\n", unsearched_block(_source_card(record))]
+    out = [f"# {md(b.title)}\n", unsearched_block(_source_card(record))]
     out.append(f'!!! abstract "Bottom line"\n\n    {md(b.summary)}\n')
 
     out.append(unsearched_heading("Key points"))

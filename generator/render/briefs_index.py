@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from ..analyse import newest_first
-from ..corpus import Corpus
+from ..context import Site
+from ..output import Output
 from . import links
-from .common import NOT_STATED, table, when
-from .text import front_matter, link, md
+from .common import NOT_STATED, article_when, table
+from .text import link, md
 
-PAGE = "briefs/index.md"
+PAGE = links.BRIEFS
 
 
-def render_index(corpus: Corpus) -> str:
+def outputs(site: Site) -> list[Output]:
+    return [Output(PAGE, render_index(site), in_nav=True, meta={"title": "Briefs"})]
+
+
+def render_index(site: Site) -> str:
     rows = []
-    for r in newest_first(corpus):
+    for r in site.analysis.newest_first:
         s = r.brief.source
-        rows.append([when(s.published), md(s.outlet, empty=NOT_STATED),
+        rows.append([article_when(site.analysis.dates[r.id]), md(s.outlet, empty=NOT_STATED),
                      link(r.brief.title, links.rel(PAGE, links.brief(r.id))),
                      md(s.headline, empty=NOT_STATED), md(r.brief.framing.tone)])
-    return (front_matter("Briefs") + "# Briefs\n\n"
-            f"{len(rows)} source articles, newest first by the article's own date; undated articles last.\n\n"
+    return ("# Briefs\n\n"
+            f"{len(rows)} source articles, newest first by the article's own date; an undated article by the "
+            "earliest date it can have been written (the latest event it reports), and those with no date at all last.\n\n"
             + table(["Article date", "Outlet", "Brief", "Headline", "Tone"], rows))

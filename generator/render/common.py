@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..analyse import Analysis, ArticleDate
 from ..corpus import Corpus
 from ..model import When
 from . import links
@@ -12,20 +13,50 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December"]
 
 
+def date_text(w: When) -> str:
+    """A known date in words, exactly as precise as the text: "17 November 2025",
+    "17 November (year not stated)", "early November 2025", "late 2024"."""
+    year, month, day = w.parts
+    qualifier = f"{w.qualifier} " if w.qualifier else ""
+    if w.precision == "day":
+        return f"{day} {_MONTHS[month - 1]} {year}"
+    if w.precision == "day-month":
+        return f"{day} {_MONTHS[month - 1]} (year not stated)"
+    if w.precision == "month":
+        return f"{qualifier}{_MONTHS[month - 1]} {year}"
+    return f"{qualifier}{year}"
+
+
 def when(w: When | None, *, marks: bool = True) -> str:
     """A date as precise as it is known, with inferred dates marked."""
     if w is None or w.date is None:
         return NOT_STATED
-    parts = [int(p) for p in w.date.split("-")]
-    if w.precision == "day":
-        text = f"{parts[2]} {_MONTHS[parts[1] - 1]} {parts[0]}"
-    elif w.precision == "month":
-        text = f"{_MONTHS[parts[1] - 1]} {parts[0]}"
-    else:
-        text = str(parts[0])
+    text = date_text(w)
     if marks and w.basis == "inferred":
         text += " (inferred)"
     return text
+
+
+def article_when(d: ArticleDate) -> str:
+    """When an article was written, for a table: its date, or for an undated
+    article the earliest date it can have been written."""
+    if d.published.date:
+        return when(d.published, marks=False)
+    if d.after is not None:
+        return f"not stated (after {date_text(d.after)})"
+    return NOT_STATED
+
+
+def as_of(analysis: Analysis) -> str:
+    """The sentence saying when the picture holds, for the home and situation pages."""
+    d = analysis.as_of
+    if d is None:
+        return "No source is dated, so the date this picture holds for is not known."
+    if d.published.date:
+        return f"**As of {date_text(d.published)}**, the date of the newest source."
+    why = "the latest event it reports" if d.derived else "what it reports"
+    return (f"**As of {date_text(d.after)}** or later: the newest source carries no date, "
+            f"but {why} shows it was written then or after.")  # type: ignore[arg-type]
 
 
 def cites(page: str, brief_page: str, numbers: list[int]) -> str:
@@ -41,6 +72,11 @@ def entity(corpus: Corpus, page: str, entity_id: str | None) -> str:
 
 def topic(corpus: Corpus, topic_id: str) -> str:
     return md(corpus.topics[topic_id].name)
+
+
+def indent(markdown: str, by: int = 4) -> str:
+    """Markdown moved inside a block (an admonition, a collapsible block)."""
+    return "\n".join(" " * by + line if line else line for line in markdown.splitlines()) + "\n"
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

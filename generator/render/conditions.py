@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from ..analyse import cell_status, newest_first
-from ..corpus import Corpus
-from ..model import Position
+from ..context import Site
+from ..output import Output
 from . import links
 from .common import table
-from .text import front_matter, link, md
+from .text import link, md
 
-PAGE = "conditions.md"
+PAGE = links.CONDITIONS
 #: Source columns in the matrix (newest first); totals cover every source.
 MAX_COLUMNS = 10
 
 
-def render_conditions(corpus: Corpus, matrix: dict[str, dict[str, list[Position]]]) -> str:
-    reporting = {bid for cells in matrix.values() for bid in cells}
-    columns = [r for r in newest_first(corpus) if r.id in reporting][:MAX_COLUMNS]
-    out = [front_matter("Conditions tracker"), "# Pakistan's conditions and red lines\n",
+def outputs(site: Site) -> list[Output]:
+    return [Output(PAGE, render_conditions(site), "briefs/registry/topics.yaml", in_nav=True,
+                   meta={"title": "Conditions tracker"})]
+
+
+def render_conditions(site: Site) -> str:
+    conditions = site.analysis.conditions
+    reporting = {bid for c in conditions for bid in c.cells}
+    columns = [r for r in site.analysis.newest_first if r.id in reporting][:MAX_COLUMNS]
+    out = ["# Pakistan's conditions and red lines\n",
            "Each row is a condition, red line or demand the sources attribute to Pakistan; each column a source, "
            "newest first. A cell says how that source reports it: **on record** (a named official says it), "
            "**reported** (anonymous officials, unnamed reports, analysts or the outlet itself), or — (not mentioned). "
@@ -27,16 +32,15 @@ def render_conditions(corpus: Corpus, matrix: dict[str, dict[str, list[Position]
     header = ["Condition", "On record", "Reported"] + [link(f"S{i}", links.rel(PAGE, links.brief(r.id)))
                                                         for i, r in enumerate(columns, 1)]
     rows = []
-    for topic_id, cells in sorted(matrix.items(), key=lambda kv: (-len(kv[1]), corpus.topics[kv[0]].name.lower())):
-        statuses = [cell_status(ps) for ps in cells.values()]
-        row = [md(corpus.topics[topic_id].name), str(statuses.count("on record")), str(statuses.count("reported"))]
+    for c in conditions:
+        row = [md(c.topic.name), str(c.on_record), str(c.reported)]
         for r in columns:
-            ps = cells.get(r.id)
-            if not ps:
+            status = c.status(r.id)
+            if status is None:
                 row.append("—")
                 continue
-            anchor = links.para_anchor(ps[0].cite[0])
-            row.append(link(cell_status(ps), links.rel(PAGE, links.brief(r.id), anchor)))
+            anchor = links.para_anchor(c.cells[r.id][0].cite[0])
+            row.append(link(status, links.rel(PAGE, links.brief(r.id), anchor)))
         rows.append(row)
     out.append(table(header, rows))
     out.append("**Sources:** " + "; ".join(f"S{i}: {link(r.brief.title, links.rel(PAGE, links.brief(r.id)))}"

@@ -1,51 +1,155 @@
-"""Claims side by side: for each question, every answer the sources give.
+"""Claims side by side: where the sources really contradict each other, and how else they differ.
 
-A topic is flagged as contested automatically whenever its claims carry
-more than one answer (answers naming the same items in another order or
-case count as one).
+The relations come from relations.py (a contradiction needs two different
+sources; a longer list adds detail; a dated change is a change).  Each
+question opens with one plain line saying how its answers relate; the claims
+themselves are behind a collapsible block, so the page reads as a summary.
 """
 
 from __future__ import annotations
 
-from ..analyse import TopicClaims
-from ..corpus import Corpus
-from ..model import ATTRIBUTION_LABELS
+from ..analyse import Answer, Tension
+from ..context import Site
+from ..fields import ATTRIBUTION_LABELS
+from ..output import Output
+from ..relations import STRENGTH, Difference, Finding
 from . import links
-from .common import cites, table, when
-from .text import front_matter, link, md
+from .common import article_when, cites, entity, indent, table
+from .text import link, md, quoted
 
-PAGE = "contradictions.md"
+PAGE = links.CONTRADICTIONS
 #: Sources shown per answer; the count says how many more there are.
 PER_ANSWER = 12
+SECTIONS = (
+    ("contradicts", "Where sources contradict each other"),
+    ("changed", "What changed over time"),
+    ("cannot be ordered", "Differences that cannot be dated"),
+    ("adds detail", "Where one source adds detail"),
+    (None, "Where sources agree"),
+)
 
 
-def render_contradictions(corpus: Corpus, topics: dict[str, TopicClaims]) -> str:
-    contested = [t for t in topics.values() if t.disagree]
-    agreed = [t for t in topics.values() if not t.disagree]
-    out = [front_matter("Claims and contradictions"), "# Claims and contradictions\n",
-           f"{len(contested)} of {len(topics)} questions get different answers from different sources. "
-           "Each answer lists the sources that give it, newest first, with who the source says makes the claim.\n"]
-    for label, group in (("Where sources disagree", contested), ("Where sources agree, or add to one list", agreed)):
-        if group:
-            out.append(f"## {label}\n")
-            for t in sorted(group, key=lambda t: corpus.topics[t.topic].name.lower()):
-                out.append(_topic(corpus, t))
-    return "\n".join(out)
+def outputs(site: Site) -> list[Output]:
+    return [Output(PAGE, render_contradictions(site), "briefs/registry/topics.yaml", in_nav=True,
+                   meta={"title": "Claims and contradictions"})]
 
 
-def _topic(corpus: Corpus, t: TopicClaims) -> str:
-    topic = corpus.topics[t.topic]
-    flag = '!!! warning "Sources disagree"\n\n    ' if t.disagree else ""
-    head = f"### {md(topic.name)}\n\n"
-    if topic.question:
-        head += f"{flag}{md(topic.question)} — {len(t.answers)} different answers from {t.sources} sources.\n\n" if t.disagree \
-            else f"{md(topic.question)}\n\n"
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _answer(site: Site, answer: Answer) -> str:
+    """An answer and who gives it: “General” (1 source, after 17 November 2025)."""
+    dates = sorted({article_when(site.analysis.dates[s.record.id]) for s in answer.claims})
+    return f"{quoted(answer.text)} ({_n(answer.sources, 'source')}: {'; '.join(dates)})"
+
+
+def relation(site: Site, d: Difference) -> str:
+    """One difference in words."""
+    if d.kind == "contradicts":
+        return f"{_answer(site, d.a)} **contradicts** {_answer(site, d.b)}."
+    if d.kind == "changed":
+        assert d.earlier is not None and d.later is not None
+        earlier, later = (article_when(site.analysis.dates[r.id]) for r in (d.earlier, d.later))
+        return (f"**Changed** between {earlier} and {later}: from {quoted(d.a.text)} to {quoted(d.b.text)}.")
+    if d.kind == "adds detail":
+        more, less = (d.a, d.b) if len(d.a.key) >= len(d.b.key) else (d.b, d.a)
+        return f"{_answer(site, more)} **adds detail** to {_answer(site, less)}."
+    return (f"{_answer(site, d.a)} and {_answer(site, d.b)} **differ**, and a source is undated, so whether "
+            "this is a change or a contradiction cannot be told.")
+
+
+def _unordered(site: Site, f: Finding) -> list[str]:
+    """Differences whose order in time cannot be told, one line per answer from undated sources."""
+    lines: dict[frozenset[str], str] = {}
+    for d in f.differences:
+        if d.kind == "cannot be ordered":
+            for answer in (d.a, d.b):
+                if all(not site.analysis.dates[s.record.id].published.date for s in answer.claims):
+                    lines.setdefault(answer.key, f"{_answer(site, answer)} differs from other answers, and its "
+                                     "source is undated, so whether that is a change or a contradiction cannot be told.")
+    return list(lines.values())
+
+
+def summary(f: Finding) -> str:
+    """One plain line for a question."""
+    kinds = [d.kind for d in f.differences]
+    if not kinds:
+        return f"{_n(f.claims.sources, 'source')} give{'s' if f.claims.sources == 1 else ''} the same answer."
+    parts = []
+    for kind, label in (("contradicts", "contradiction"), ("changed", "change over time"),
+                        ("cannot be ordered", "undated difference"), ("adds detail", "added detail")):
+        if kind == "cannot be ordered" and kind in kinds:
+            parts.append("answers that cannot be dated")
+        elif kinds.count(kind):
+            parts.append(_n(kinds.count(kind), label))
+    return f"{', '.join(parts).capitalize()} among {_n(f.claims.sources, 'source')}."
+
+
+def _claims(site: Site, f: Finding) -> str:
     rows = []
-    for claims in t.answers.values():
-        for r, c in claims[:PER_ANSWER]:
+    for answer in f.claims.answers:
+        for s in answer.claims[:PER_ANSWER]:
+            r, c = s.record, s.item
             rows.append([f"**{md(c.answer)}**", md(c.claim), link(r.brief.title, links.rel(PAGE, links.brief(r.id))),
-                         ATTRIBUTION_LABELS[c.attribution], when(r.brief.source.published, marks=False),
+                         ATTRIBUTION_LABELS[c.attribution], article_when(site.analysis.dates[r.id]),
                          cites(PAGE, links.brief(r.id), c.cite)])
-        if len(claims) > PER_ANSWER:
-            rows.append([f"**{md(claims[0][1].answer)}**", f"and {len(claims) - PER_ANSWER} more sources", "", "", "", ""])
-    return head + table(["Answer", "Claim", "Source", "Attribution", "Article date", "Paragraphs"], rows)
+        if len(answer.claims) > PER_ANSWER:
+            rows.append([f"**{md(answer.text)}**", f"and {len(answer.claims) - PER_ANSWER} more sources", "", "", "", ""])
+    return table(["Answer", "Claim", "Source", "Attribution", "Article date", "Paragraphs"], rows)
+
+
+def _question(site: Site, f: Finding) -> str:
+    topic = f.claims.topic
+    out = [f"### {md(topic.name)}\n", f"**{md(summary(f))}**" + (f" {md(topic.question)}" if topic.question else "") + "\n"]
+    ordered = sorted((d for d in f.differences if d.kind != "cannot be ordered"), key=lambda d: -STRENGTH[d.kind])
+    out += [f"- {relation(site, d)}" for d in ordered]
+    out += [f"- {line}" for line in _unordered(site, f)]
+    for same in f.same_source:
+        out.append(f"- One source, {link(same.record.brief.title, links.rel(PAGE, links.brief(same.record.id)))}, "
+                   f"gives {_n(len(same.answers), 'answer')} ({', '.join(quoted(a.text) for a in same.answers)}): "
+                   "that article's own inconsistency, or a difference of attribution within it, not a contradiction "
+                   "between sources.")
+    out.append("")
+    out.append(f'??? note "Every claim on this question ({_n(len(f.claims.claims), "claim")})"\n')
+    out.append(indent(_claims(site, f)))
+    return "\n".join(out) + "\n"
+
+
+def _tension(site: Site, t: Tension) -> str:
+    page = PAGE
+    out = [f"### {md(t.topic.name)}\n"]
+    if t.topic.tension:
+        out.append(f"*The editors' framing:* {md(t.topic.tension)}\n")
+    if t.claims is not None:
+        out.append(f"**{md(t.topic.name)}, as the sources report it:**\n")
+        out += [f"- {quoted(s.item.answer)}: {md(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]}; "
+                f"{link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
+                f"{cites(page, links.brief(s.record.id), s.item.cite)})" for s in t.claims.claims]
+        out.append("")
+    out.append("**Against it:**\n")
+    out += [f"- {entity(site.corpus, page, s.item.actor)}, {s.item.kind.replace('-', ' ')}: {md(s.item.stance)} "
+            f"({ATTRIBUTION_LABELS[s.item.attribution]}; {link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
+            f"{cites(page, links.brief(s.record.id), s.item.cite)})" for s in t.positions]
+    return "\n".join(out) + "\n"
+
+
+def render_contradictions(site: Site) -> str:
+    findings = site.analysis.findings
+    contradicted = [f for f in findings if f.verdict == "contradicts"]
+    out = ["# Claims and contradictions\n",
+           f"Of {_n(len(findings), 'question')} the sources answer, {len(contradicted)} "
+           f"{'gets' if len(contradicted) == 1 else 'get'} answers from different sources that contradict each other. A contradiction needs two different sources: two answers in one article are "
+           "that article's own inconsistency, a longer list adds detail, and a status reported at two dates is a "
+           f"change. The {link('methodology', links.METHODOLOGY)} says how each question's answers are compared. "
+           "Questions are listed by how much they matter, the most important first.\n"]
+    if site.analysis.tensions:
+        out.append("## Tensions across kinds of statement\n")
+        out.append("A claim about the force set against a position that rules it out.\n")
+        out += [_tension(site, t) for t in site.analysis.tensions]
+    for verdict, heading in SECTIONS:
+        group = [f for f in findings if f.verdict == verdict]
+        if group:
+            out.append(f"## {heading}\n")
+            out += [_question(site, f) for f in group]
+    return "\n".join(out)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import posixpath
 
-from .. import analyse
-from ..corpus import Corpus
-from ..exports import (BRIEFS_JSON, BRIEFS_SCHEMA, FEED, QUOTE_COLUMNS, QUOTES_CSV, TIMELINE_COLUMNS,
-                       TIMELINE_CSV, quote_row_count, timeline_row_count)
+from ..context import Site
+from ..exports import QUOTE_COLUMNS, TIMELINE_COLUMNS, quote_row_count, timeline_row_count
+from ..output import Output
+from . import links
 from .common import table
-from .text import front_matter
+from .links import BRIEFS_JSON, BRIEFS_SCHEMA, FEED, QUOTES_CSV, TIMELINE_CSV
 
-PAGE = "data/index.md"
+PAGE = links.DATA
 
 
 def _href(path: str) -> str:
@@ -30,9 +30,14 @@ def _columns(names: list[str]) -> str:
     return ", ".join(f"`{n}`" for n in names)
 
 
-def render_data(corpus: Corpus, entries: list[analyse.TimelineEntry], facts: dict[str, analyse.EntityFacts]) -> str:
-    events = timeline_row_count(entries)
-    quotes = quote_row_count(facts)
+def outputs(site: Site) -> list[Output]:
+    return [Output(PAGE, render_data(site), in_nav=True, meta={"title": "Data and feed"})]
+
+
+def render_data(site: Site) -> str:
+    corpus = site.corpus
+    events = timeline_row_count(site.analysis)
+    quotes = quote_row_count(site.analysis)
     rows = [
         [f"[briefs.json]({_href(BRIEFS_JSON)})",
          f"Every brief ({len(corpus.records)}) with its id and file, and the registries of "
@@ -49,7 +54,6 @@ def render_data(corpus: Corpus, entries: list[analyse.TimelineEntry], facts: dic
          "An Atom feed with an entry per brief, newest article first. Feed readers find it from any page."],
     ]
     return "\n".join([
-        front_matter("Data and feed"),
         "# Data and feed\n",
         "Everything on this site is built from the briefs and registries below; "
         "the files are rebuilt with the site and may be reused with attribution to each source article.\n",

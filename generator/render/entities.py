@@ -4,23 +4,36 @@ sources, and the briefs that mention it."""
 
 from __future__ import annotations
 
-from ..analyse import EntityFacts
+from ..analyse import EntityFacts, Sourced
+from ..context import Site
 from ..corpus import Corpus
-from ..model import ATTRIBUTION_LABELS
-from . import links
-from .briefs_index import PAGE as BRIEFS_INDEX
+from ..fields import ATTRIBUTION_LABELS
+from ..model import Mention
+from ..output import Output
+from . import jsonld, links
 from .common import NOT_STATED, cites, table, topic, unsearched_heading, when
-from .text import front_matter, link, md, quoted
+from .text import link, md, quoted
 
-INDEX = "entities/index.md"
+INDEX = links.ENTITIES
+REGISTRY = "briefs/registry/entities.yaml"
 #: Rows per section of an entity page, and sources listed per naming variant.
 PER_SECTION = 40
 PER_VARIANT = 5
 KINDS = [("person", "People"), ("organisation", "Organisations"), ("country", "Countries")]
 
 
-def render_entity_index(corpus: Corpus, facts: dict[str, EntityFacts]) -> str:
-    out = [front_matter("People, organisations and countries"), "# People, organisations and countries\n"]
+def outputs(site: Site) -> list[Output]:
+    out = [Output(INDEX, render_entity_index(site), REGISTRY, in_nav=True,
+                  meta={"title": "People, organisations and countries"})]
+    for eid, facts in site.analysis.entities.items():
+        out.append(Output(links.entity(eid), render_entity(site.corpus, facts), REGISTRY,
+                          meta={"jsonld": jsonld.dumps(jsonld.entity_data(facts.entity)), "title": facts.entity.name}))
+    return out
+
+
+def render_entity_index(site: Site) -> str:
+    corpus, facts = site.corpus, site.analysis.entities
+    out = ["# People, organisations and countries\n"]
     for kind, label in KINDS:
         rows = []
         for e in sorted((e for e in corpus.entities.values() if e.kind == kind), key=lambda e: e.name.lower()):
@@ -33,32 +46,33 @@ def render_entity_index(corpus: Corpus, facts: dict[str, EntityFacts]) -> str:
     return "\n".join(out)
 
 
-def render_entity(corpus: Corpus, entity_id: str, f: EntityFacts) -> str:
+def render_entity(corpus: Corpus, f: EntityFacts) -> str:
     """Sections are newest first and capped, so a page stays the same size
     however many briefs mention the entity; they are kept out of search,
     which finds the entity by its name, aliases and description."""
-    e = corpus.entities[entity_id]
-    page = links.entity(entity_id)
+    e = f.entity
+    page = links.entity(e.id)
 
     def source(r) -> str:
         return link(r.brief.title, links.rel(page, links.brief(r.id)))
 
     def more(shown: int, total: int) -> str:
-        return (f"Showing the newest {shown} of {total}; the {link('briefs index', links.rel(page, BRIEFS_INDEX))} "
+        return (f"Showing the newest {shown} of {total}; the {link('briefs index', links.rel(page, links.BRIEFS))} "
                 "lists every source.\n") if total > shown else ""
 
-    out = [front_matter(e.name), f"# {md(e.name)}\n", f"*{md(e.kind)}*" + (f" — {md(e.description)}" if e.description else "") + "\n"]
+    out = [f"# {md(e.name)}\n", f"*{md(e.kind)}*" + (f" — {md(e.description)}" if e.description else "") + "\n"]
     if e.aliases:
         out.append("**Also written:** " + ", ".join(md(a) for a in e.aliases) + "\n")
 
     if f.mentions:
         # One row per way of naming it, so spelling variants and roles stand side by side.
-        variants: dict[tuple, list] = {}
-        for r, m in f.mentions:
-            variants.setdefault((tuple(m.named_as), m.role), []).append((r, m))
+        variants: dict[tuple, list[Sourced[Mention]]] = {}
+        for s in f.mentions:
+            variants.setdefault((tuple(s.item.named_as), s.item.role), []).append(s)
         out.append(unsearched_heading("As each source names it"))
         rows = [[", ".join(md(n) for n in named), md(role, empty=NOT_STATED), str(len(group)),
-                 "; ".join(f"{source(r)} {cites(page, links.brief(r.id), m.cite)}" for r, m in group[:PER_VARIANT])
+                 "; ".join(f"{source(s.record)} {cites(page, links.brief(s.record.id), s.item.cite)}"
+                           for s in group[:PER_VARIANT])
                  + (f"; and {len(group) - PER_VARIANT} more" if len(group) > PER_VARIANT else "")]
                 for (named, role), group in list(variants.items())[:PER_SECTION]]
         out.append(table(["Named as", "Role given", "Sources", "Newest sources"], rows))
@@ -66,7 +80,8 @@ def render_entity(corpus: Corpus, entity_id: str, f: EntityFacts) -> str:
     if f.quotes:
         out.append(unsearched_heading("Quotes"))
         out.append(more(min(len(f.quotes), PER_SECTION), len(f.quotes)))
-        for r, q in f.quotes[:PER_SECTION]:
+        for s in f.quotes[:PER_SECTION]:
+            r, q = s.record, s.item
             said = [source(r)]
             if q.venue:
                 said.append(md(q.venue))
@@ -78,8 +93,8 @@ def render_entity(corpus: Corpus, entity_id: str, f: EntityFacts) -> str:
         out.append(unsearched_heading("Positions"))
         out.append(more(min(len(f.positions), PER_SECTION), len(f.positions)))
         rows = [[topic(corpus, p.topic), p.kind.replace("-", " "), md(p.stance), ATTRIBUTION_LABELS[p.attribution],
-                 source(r), cites(page, links.brief(r.id), p.cite)]
-                for r, p in f.positions[:PER_SECTION]]
+                 source(s.record), cites(page, links.brief(s.record.id), p.cite)]
+                for s in f.positions[:PER_SECTION] for p in [s.item]]
         out.append(table(["Topic", "Kind", "Position", "Attribution", "Source", "Paragraphs"], rows))
 
     if not (f.mentions or f.quotes or f.positions):

@@ -6,7 +6,7 @@ the brief records as null, or a date the writer inferred, is left out); its
 quotations and claims point at it.  An entity page describes a Person,
 Organization or Country.
 
-The JSON travels in the page's front matter (key `jsonld`) and the theme
+The JSON travels in the page's front matter (key `jsonld`, output.Output.meta) and the theme
 override writes it into the page head.  It is made pure ASCII with `<`, `>`
 and `&` escaped as \\u003c, \\u003e and \\u0026, so no text in a brief can
 close the script element or be read as markup; the template escapes again.
@@ -15,11 +15,9 @@ close the script element or be read as markup; the template escapes again.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from ..corpus import Corpus, Record
 from ..model import Entity, When
-from . import links
 
 KEY = "jsonld"
 CONTEXT = "https://schema.org"
@@ -85,24 +83,3 @@ def entity_data(entity: Entity) -> dict:
         "alternateName": list(entity.aliases),
         "description": entity.description,
     })
-
-
-def with_front_matter(markdown: str, data: dict) -> str:
-    """Add the JSON-LD to a generated page's front matter (which text.front_matter opens with ---)."""
-    if not markdown.startswith("---\n"):
-        raise ValueError("a generated page without front matter")
-    # dumps() is ASCII, so as a JSON string it is also a YAML string that reads back unchanged.
-    return f"---\n{KEY}: {json.dumps(dumps(data))}\n" + markdown[4:]
-
-
-def page_data(corpus: Corpus) -> dict[str, dict]:
-    """Page path -> its structured data, for every brief and entity page."""
-    out = {links.brief(r.id): brief_data(corpus, r) for r in corpus.records}
-    out.update({links.entity(eid): entity_data(e) for eid, e in corpus.entities.items()})
-    return out
-
-
-def attach(corpus: Corpus, pages: list) -> list:
-    """The pages (site.Page), brief and entity pages with their structured data added."""
-    data = page_data(corpus)
-    return [replace(p, markdown=with_front_matter(p.markdown, data[p.uri])) if p.uri in data else p for p in pages]

@@ -1,13 +1,38 @@
-"""Where each generated page lives, and relative links between them.
+"""Where each generated page and file lives, and relative links between them.
 
-Links are written between .md source paths, as MkDocs expects, so that
-`validation:` in mkdocs.yml checks every one of them on a strict build.
+Every path in the site the generator writes or links to is named here and
+nowhere else.  Links are written between .md source paths, as MkDocs
+expects, so that `validation:` in mkdocs.yml checks every one of them on a
+strict build.
 """
 
 from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+
+# The views, as paths in the docs tree.
+HOME = "index.md"
+BRIEFS = "briefs/index.md"
+SOURCES = "sources.md"
+CONTRADICTIONS = "contradictions.md"
+CONDITIONS = "conditions.md"
+COUNTRIES = "countries.md"
+QUOTES = "quotes.md"
+ENTITIES = "entities/index.md"
+TIMELINE = "timeline/index.md"
+SITUATION = "situation.md"
+DATA = "data/index.md"
+REFERENCE = "reference.md"
+METHODOLOGY = "methodology.md"
+
+# The files that are not pages.
+BRIEFS_JSON = "data/briefs.json"
+BRIEFS_SCHEMA = "data/briefs.schema.json"
+TIMELINE_CSV = "data/timeline.csv"
+QUOTES_CSV = "data/quotes.csv"
+FEED = "feed.xml"
+
 
 
 def brief(brief_id: str) -> str:
@@ -16,6 +41,16 @@ def brief(brief_id: str) -> str:
 
 def entity(entity_id: str) -> str:
     return f"entities/{entity_id}.md"
+
+
+def timeline_period(period: str, part: int = 1) -> str:
+    """A period's own timeline page (`YYYY-MM`, `YYYY` or `undated`), in parts of a fixed size."""
+    return f"timeline/{period}.md" if part == 1 else f"timeline/{period}-part-{part}.md"
+
+
+def site_path(brief_id: str) -> str:
+    """A brief's page relative to the site's root (MkDocs' directory URLs), for the exports and feed."""
+    return f"briefs/{brief_id}/"
 
 
 def para_anchor(n: int) -> str:

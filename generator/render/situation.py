@@ -8,13 +8,15 @@ long their texts (a browser test prints it and counts the pages).
 
 from __future__ import annotations
 
-from ..analyse import TimelineEntry, TopicClaims, cell_status, newest_first
-from ..corpus import Corpus
-from ..model import ATTRIBUTION_LABELS, Position
-from .common import when
-from .text import front_matter, link, md
+from ..analyse import Analysis
+from ..context import Site
+from ..fields import ATTRIBUTION_LABELS
+from ..output import Output
+from . import links
+from .common import as_of, when
+from .text import link, md
 
-PAGE = "situation.md"
+PAGE = links.SITUATION
 STATUS_TOPIC = "decision-status"
 CONTRIBUTORS_TOPIC = "troop-contributors"
 ANSWERS = 4
@@ -24,67 +26,67 @@ DATES = 5
 QUESTIONS = 3
 
 
-def _answers(topics: dict[str, TopicClaims], topic_id: str) -> list[str]:
+def _answers(analysis: Analysis, topic_id: str) -> list[str]:
     """Each distinct answer once, most-reported first, with who reports it."""
-    t = topics.get(topic_id)
+    t = analysis.claims(topic_id)
     if t is None:
         return []
-    groups = sorted(t.answers.values(), key=lambda g: (-len({r.id for r, _ in g}), g[0][1].answer.lower()))
+    groups = sorted(t.answers, key=lambda a: (-a.sources, a.text.lower()))
     out = []
     for g in groups[:ANSWERS]:
-        sources = len({r.id for r, _ in g})
-        on_record = sum(1 for _, c in g if c.attribution == "on-record")
-        kinds = sorted({ATTRIBUTION_LABELS[c.attribution] for _, c in g})
-        out.append(f"- **{md(g[0][1].answer)}** — {sources} source{'s' if sources != 1 else ''}"
+        sources = g.sources
+        on_record = sum(1 for s in g.claims if s.item.attribution == "on-record")
+        kinds = sorted({ATTRIBUTION_LABELS[s.item.attribution] for s in g.claims})
+        out.append(f"- **{md(g.text)}** — {sources} source{'s' if sources != 1 else ''}"
                    + (f", {on_record} on record" if on_record else f" ({', '.join(kinds)})"))
     if len(groups) > ANSWERS:
         out.append(f"- and {len(groups) - ANSWERS} other answers")
     return out
 
 
-def _offers(corpus: Corpus, topics: dict[str, TopicClaims]) -> list[str]:
-    t = topics.get(CONTRIBUTORS_TOPIC)
+def _offers(analysis: Analysis) -> list[str]:
+    t = analysis.claims(CONTRIBUTORS_TOPIC)
     if t is None:
         return []
-    order = {r.id: i for i, r in enumerate(newest_first(corpus))}
     # On-record claims first (they carry figures such as troop numbers), then the newest.
-    claims = sorted((rc for g in t.answers.values() for rc in g),
-                    key=lambda rc: (rc[1].attribution != "on-record", order[rc[0].id]))
-    return [f"- **{md(c.answer)}**: {md(c.claim)} ({ATTRIBUTION_LABELS[c.attribution]})" for _, c in claims[:OFFERS]]
+    claims = sorted(t.claims, key=lambda s: s.item.attribution != "on-record")
+    return [f"- **{md(c.answer)}**: {md(c.claim)} ({ATTRIBUTION_LABELS[c.attribution]})"
+            for c in (s.item for s in claims[:OFFERS])]
 
 
-def render_situation(corpus: Corpus, topics: dict[str, TopicClaims],
-                     matrix: dict[str, dict[str, list[Position]]], entries: list[TimelineEntry]) -> str:
-    newest = newest_first(corpus)
-    dated = [r for r in newest if r.brief.source.published.date]
-    as_of = f"the newest dated article is of {when(dated[0].brief.source.published, marks=False)}" if dated else "no article is dated"
-    out = [front_matter("Situation brief", hide=["navigation", "toc"]),
-           '<div class="situation" markdown="block">\n',
+def outputs(site: Site) -> list[Output]:
+    return [Output(PAGE, render_situation(site), in_nav=True,
+                   meta={"title": "Situation brief", "hide": ["navigation", "toc"]})]
+
+
+def render_situation(site: Site) -> str:
+    corpus, analysis = site.corpus, site.analysis
+    newest = analysis.newest_first
+    out = ['<div class="situation" markdown="block">\n',
            "# Situation brief\n",
-           f"*From {len(corpus.records)} brief{'s' if len(corpus.records) != 1 else ''}; {as_of}. Each item is drawn from the briefs, which cite the articles "
-           f"paragraph by paragraph. Print this page for a one-sheet summary; the {link('home page', 'index.md')} "
+           f"{as_of(analysis)}\n",
+           f"*From {len(corpus.records)} brief{'s' if len(corpus.records) != 1 else ''}. Each item is drawn from the briefs, which cite the articles "
+           f"paragraph by paragraph. Print this page for a one-sheet summary; the {link('home page', links.HOME)} "
            "has the sources.*\n"]
 
-    out += ["## Decision status\n", *(_answers(topics, STATUS_TOPIC) or ["- No source reports it."]), ""]
+    out += ["## Decision status\n", *(_answers(analysis, STATUS_TOPIC) or ["- No source reports it."]), ""]
 
     out.append("## Conditions attributed to Pakistan\n")
-    rows = sorted(((tid, cells) for tid, cells in matrix.items() if cells),
-                  key=lambda kv: (-len(kv[1]), corpus.topics[kv[0]].name.lower()))
-    for tid, cells in rows[:CONDITIONS]:
-        on_record = [cell_status(ps) for ps in cells.values()].count("on record")
-        out.append(f"- {md(corpus.topics[tid].name)} — {len(cells)} source{'s' if len(cells) != 1 else ''}"
-                   + (f", {on_record} on record" if on_record else ""))
+    rows = [c for c in analysis.conditions if c.cells]
+    for c in rows[:CONDITIONS]:
+        out.append(f"- {md(c.topic.name)} — {len(c.cells)} source{'s' if len(c.cells) != 1 else ''}"
+                   + (f", {c.on_record} on record" if c.on_record else ""))
     if len(rows) > CONDITIONS:
-        out.append(f"- and {len(rows) - CONDITIONS} more on the {link('conditions tracker', 'conditions.md')}")
+        out.append(f"- and {len(rows) - CONDITIONS} more on the {link('conditions tracker', links.CONDITIONS)}")
     if not rows:
         out.append("- None reported.")
     out.append("")
 
-    out += ["## Troop offers\n", *(_offers(corpus, topics) or ["- No source reports one."]), ""]
+    out += ["## Troop offers\n", *(_offers(analysis) or ["- No source reports one."]), ""]
 
     out.append("## Latest dates\n")
-    days = [t for t in entries if t.when.precision == "day"][-DATES:]
-    out += [f"- **{when(t.when)}** — {md(t.reports[0][1].text)}" for t in reversed(days)] or ["- None."]
+    days = [t for t in analysis.timeline if t.when.precision == "day"][-DATES:]
+    out += [f"- **{when(t.when)}** — {md(t.text)}" for t in reversed(days)] or ["- None."]
     out.append("")
 
     if newest and newest[0].brief.open_questions:

@@ -34,7 +34,7 @@ _PAGE_TITLE_UNSAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "�
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
-def _yaml_json(value) -> str:
+def yaml_json(value) -> str:
     """A JSON value that YAML reads back unchanged, whatever characters it holds."""
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
@@ -62,7 +62,7 @@ def page_title(text: str) -> str:
     so characters that make markup are swapped for look-alikes.  Validation
     already rejects them in titles; this is the second layer.
     """
-    return _yaml_json(_SPACE.sub(" ", text).strip().translate(_PAGE_TITLE_UNSAFE))
+    return yaml_json(_SPACE.sub(" ", text).strip().translate(_PAGE_TITLE_UNSAFE))
 
 
 def front_matter(title: str, **extra) -> str:
@@ -70,7 +70,7 @@ def front_matter(title: str, **extra) -> str:
     lines = ["---", f"title: {page_title(title)}"]
     for key, value in extra.items():
         if value:
-            lines.append(f"{key}: {_yaml_json(value)}")
+            lines.append(f"{key}: {yaml_json(value)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -78,8 +78,3 @@ def front_matter(title: str, **extra) -> str:
 def link(label: str, target: str) -> str:
     """A link whose label is escaped text; targets are always generator-made paths."""
     return f"[{md(label)}]({target})"
-
-
-def cell(text: str | None, *, empty: str = "") -> str:
-    """Text for a table cell (pipes are already escaped by md)."""
-    return md(text, empty=empty)

@@ -7,12 +7,13 @@ also has a page of its own, so the main page can stop at a fixed size.
 from __future__ import annotations
 
 from ..analyse import TimelineEntry
-from ..corpus import Corpus
+from ..context import Site
+from ..output import Output
 from . import links
 from .common import cites, unsearched_heading, when
-from .text import front_matter, link, md
+from .text import link, md
 
-INDEX = "timeline/index.md"
+INDEX = links.TIMELINE
 #: Entries the main timeline page shows before it links to period pages only.
 MAIN_PAGE_BUDGET = 150
 #: Entries on one page of a period.
@@ -30,11 +31,10 @@ def period_title(period: str) -> str:
     return f"{_MONTHS[int(month) - 1]} {year}"
 
 
-def period_page(period: str, part: int = 1) -> str:
-    return f"timeline/{period}.md" if part == 1 else f"timeline/{period}-part-{part}.md"
+period_page = links.timeline_period
 
 
-def group(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntry]]:
+def group(entries: tuple[TimelineEntry, ...]) -> dict[str, list[TimelineEntry]]:
     out: dict[str, list[TimelineEntry]] = {}
     for e in entries:
         out.setdefault(e.period, []).append(e)
@@ -43,12 +43,13 @@ def group(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntry]]:
 
 def _entry(page: str, t: TimelineEntry) -> str:
     w = t.when
-    marks = [f"{w.precision} only"] if w.precision in ("month", "year") else []
+    # "(month only)" unless the text names a part of it ("early November 2025" says so itself).
+    marks = [f"{w.precision} only"] if w.precision in ("month", "year") and not w.qualifier else []
     marks += ["inferred"] if w.basis == "inferred" else []
     date = when(w, marks=False) + (f" ({', '.join(marks)})" if marks else "") if w.date else "Date not stated"
-    text = md(t.reports[0][1].text)
-    sources = "; ".join(f"{link(r.brief.title, links.rel(page, links.brief(r.id)))} {cites(page, links.brief(r.id), e.cite)}"
-                        for r, e in t.reports)
+    text = md(t.text)
+    sources = "; ".join(f"{link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
+                        f"{cites(page, links.brief(s.record.id), s.item.cite)}" for s in t.reports)
     noun = "source" if len(t.reports) == 1 else f"{len(t.reports)} sources"
     return f"- **{date}** — {text}  \n  *{noun}:* {sources}"
 
@@ -58,7 +59,7 @@ def _section(page: str, period: str, entries: list[TimelineEntry], searched: boo
     return heading + "\n" + "\n".join(_entry(page, t) for t in entries) + "\n"
 
 
-def _period_pages(period: str, items: list[TimelineEntry]) -> list[tuple[str, str]]:
+def _period_pages(period: str, items: list[TimelineEntry]) -> list[Output]:
     """A period's own pages, PAGE_SIZE entries each.  They stay out of search:
     it grows with the briefs, and the main page and the briefs carry the facts."""
     parts = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)]
@@ -71,16 +72,17 @@ def _period_pages(period: str, items: list[TimelineEntry]) -> list[tuple[str, st
             nav.append(f"[Earlier]({links.rel(page, period_page(period, n - 1))})")
         if n < len(parts):
             nav.append(f"[Later]({links.rel(page, period_page(period, n + 1))})")
-        pages.append((page, front_matter(title) + f"# {md(title)}\n\n" + " · ".join(nav) + "\n\n"
-                      + _section(page, period, chunk, searched=False)))
+        pages.append(Output(page, f"# {md(title)}\n\n" + " · ".join(nav) + "\n\n"
+                            + _section(page, period, chunk, searched=False), meta={"title": title}))
     return pages
 
 
-def render_timeline(corpus: Corpus, entries: list[TimelineEntry]) -> list[tuple[str, str]]:
-    """(uri, markdown) for the main timeline page and the pages of each period."""
+def outputs(site: Site) -> list[Output]:
+    """The main timeline page, in the navigation, and the pages of each period."""
+    entries = site.analysis.timeline
     groups = group(entries)
-    pages = []
-    main = [front_matter("Timeline"), "# Timeline\n",
+    pages: list[Output] = []
+    main = ["# Timeline\n",
             "Every event the briefs report, oldest first, one entry per happening with every source that "
             "reports it. Dates marked *(inferred)* were worked out by the brief writer from the article's own "
             "date; article publication dates are not events and do not appear here.\n"]
@@ -109,5 +111,5 @@ def render_timeline(corpus: Corpus, entries: list[TimelineEntry]) -> list[tuple[
         main.append(f"This page shows the newest {count} of {len(entries)} entries; each period below has pages of its own.\n")
     main.append("## By period\n")
     main += [f"- {link(period_title(p), links.rel(INDEX, period_page(p)))} ({len(groups[p])})" for p in groups]
-    pages.insert(0, (INDEX, "\n".join(main) + "\n"))
+    pages.insert(0, Output(INDEX, "\n".join(main) + "\n", in_nav=True, meta={"title": "Timeline"}))
     return pages

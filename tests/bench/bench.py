@@ -3,7 +3,7 @@
 For each size it synthesises a project (synth.py) in a temporary folder and
 measures, each in its own process (measure.py):
 
-- the generator (read_corpus + build_pages) against its floor, parsing the
+- the generator (read_corpus + site outputs) against its floor, parsing the
   same YAML with libyaml's C loader;
 - `mkdocs build` with the hook against the MkDocs floor: the same pages
   written to disk beforehand by `python -m generator render`, built from a

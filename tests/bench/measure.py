@@ -54,10 +54,10 @@ def _time(fn, repeat: int) -> dict:
 
 def _generator(root: Path) -> dict:
     from generator.corpus import read_corpus
-    from generator.site import build_pages
+    from generator.site import outputs, site_of
 
     corpus = read_corpus(root)
-    pages = build_pages(corpus)
+    pages = [o for o in outputs(site_of(corpus)) if o.is_page]
     return {"briefs": len(corpus.records), "pages": len(pages)}
 
 

@@ -56,7 +56,7 @@ def _rows(results: dict) -> list[tuple[str, list[str]]]:
         ("Build with hook / the same run less the hook's own time, median", each(lambda r: f"{inside_ratio(r):.3f}×")),
         ("Hook's extra CPU time per brief (best runs), ms",
          each(lambda r: f"{(r['build']['cpu_s'] - r['build_floor']['cpu_s']) / r['n'] * 1000:.1f}")),
-        ("read_corpus + build_pages alone, ms per brief", each(lambda r: f"{r['generator']['cpu_s'] / r['n'] * 1000:.1f}")),
+        ("read_corpus + site outputs alone, ms per brief", each(lambda r: f"{r['generator']['cpu_s'] / r['n'] * 1000:.1f}")),
         ("Every run, with hook / pre-rendered, CPU s", each(lambda r: " / ".join(
             ", ".join(f"{t:.1f}" for t in _every_run(r, k)) for k in ("build", "build_floor")))),
         ("Build with hook, wall seconds", each(lambda r: f"{r['build']['wall_s']:.1f}")),
@@ -153,7 +153,7 @@ def page(results: dict) -> str:
         "- Times are CPU seconds (user and system) of a process that does only that step, the best of "
         f"{results['settings']['repeat']} runs for the generator and of {results['settings']['build_repeat']} "
         "for each build, so that other work on the machine disturbs them as little as possible.",
-        "- **Generator**: `read_corpus` and `build_pages`, which load, validate and check every brief "
+        "- **Generator**: `read_corpus` and `site.outputs`, which load, validate and check every brief "
         "against its article and render every page. Its **parse floor** is only reading the same YAML "
         "files with PyYAML's C loader (`yaml.load(..., Loader=yaml.CSafeLoader)`).",
         "- **Build with hook**: `mkdocs build --strict` as the site is built. **Pre-rendered**: the same "

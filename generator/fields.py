@@ -1,0 +1,81 @@
+"""The field types the models share: ids, text sizes, marked references, vocabularies.
+
+A type says what a field means as well as its shape: `EntityRef` is an id
+that must exist in briefs/registry/entities.yaml, `PageTitle` text that is
+printed as a page title, `Cite` paragraph numbers of the article.  The
+markers (marks.py) are what provenance, validation and the field reference
+look for, never a field's name.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .marks import CITES, PAGE_TITLE, Ref
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
+SEED_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\.txt$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Paragraph = Annotated[int, Field(ge=1)]
+Cite = Annotated[
+    list[Paragraph],
+    Field(min_length=1, description="Paragraph numbers in the seed that support this item "
+          "(a paragraph is a non-empty line, numbered from 1)."),
+    CITES,
+]
+#: Cites that may be empty (an assessment may rest on no paragraph in particular).
+OptionalCite = Annotated[list[Paragraph], CITES]
+
+EntityRef = Annotated[Id, Ref("entities")]
+TopicRef = Annotated[Id, Ref("topics")]
+TagRef = Annotated[Id, Ref("tags")]
+PageTitle = Annotated[Text, PAGE_TITLE]
+ShortPageTitle = Annotated[Short, PAGE_TITLE]
+
+# `day-month`: a day and month whose year the text does not state ("on November 17").
+Precision = Literal["day", "day-month", "month", "year", "unknown"]
+# A part of a month or year the text names ("late 2024", "early November").
+Qualifier = Literal["early", "mid", "late"]
+Basis = Literal["stated", "inferred"]
+Attribution = Literal["on-record", "anonymous-officials", "unnamed-reports", "analysts", "outlet"]
+# ICD 203's expressions of likelihood, weakest to strongest.
+Likelihood = Literal[
+    "almost no chance", "very unlikely", "unlikely", "roughly even chance",
+    "likely", "very likely", "almost certain",
+]
+Confidence = Literal["low", "moderate", "high"]
+Tone = Literal["neutral", "analytical", "favourable", "critical", "sensational"]
+Sourcing = Literal["named-on-record", "mixed", "anonymous", "unsourced"]
+
+ATTRIBUTION_LABELS = {
+    "on-record": "on record",
+    "anonymous-officials": "anonymous officials",
+    "unnamed-reports": "unnamed reports",
+    "analysts": "analysts",
+    "outlet": "the outlet itself",
+}
+SOURCING_LABELS = {
+    "named-on-record": "named, on record",
+    "mixed": "mixed: named and anonymous",
+    "anonymous": "anonymous",
+    "unsourced": "unsourced",
+}
+
+# [0-9], not \d: Python's \d also matches other scripts' digits (٢٠٢٥), which int()
+# reads but JSON Schema, the exports and their readers do not.
+_DATE_FORMS = {"day": "[0-9]{4}-[0-9]{2}-[0-9]{2}", "day-month": "--[0-9]{2}-[0-9]{2}", "month": "[0-9]{4}-[0-9]{2}",
+               "year": "[0-9]{4}"}
+DATE_FORM_NAMES = {"day": "YYYY-MM-DD", "day-month": "--MM-DD", "month": "YYYY-MM", "year": "YYYY"}
+
+
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors; models are immutable once validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)

@@ -1,0 +1,76 @@
+"""The shared registries' models: people and organisations, topics, tags.
+
+One file each under briefs/registry/; briefs refer to their ids (fields.EntityRef and the like).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import Field
+
+from .fields import Id, Short, ShortPageTitle, Strict, Text, TopicRef
+
+Relation = Literal["single", "set", "status"]
+
+
+
+
+class Entity(Strict):
+    """A person, organisation or country: one page across all sources."""
+
+    id: Id = Field(description="Stable id, referred to by briefs.")
+    name: ShortPageTitle = Field(description="The name shown on the site.")
+    kind: Literal["person", "organisation", "country"] = Field(description="person, organisation or country.")
+    aliases: list[Short] = Field(default_factory=list, description="Other names and spelling variants.")
+    description: Optional[Text] = Field(None, description="One neutral line for the entity page.")
+
+
+class Topic(Strict):
+    """A subject that claims and positions are grouped by."""
+
+    id: Id = Field(description="Stable id, referred to by briefs.")
+    name: ShortPageTitle = Field(description="The name shown on the site.")
+    kind: Literal["question", "condition", "theme"] = Field(
+        description="`question` (claims answer it), `condition` (a Pakistani condition or red line), or `theme`.")
+    question: Optional[Text] = Field(None, description="For a question: the question the claims answer.")
+    relation: Relation = Field(
+        "single", description="For a question: how its answers relate. `single`: one value, so different answers "
+        "from different sources contradict each other (a rank). `set`: a list, where naming more adds detail and "
+        "only an explicit exclusion (an item written `not X`) contradicts (which countries). `status`: a state that "
+        "moves over time, where answers of different dates show a change, not a conflict (a decision).")
+    weight: int = Field(
+        0, ge=0, le=100, description="How much the question matters to readers, 0 to 100: the contradictions "
+        "page lists questions by it, highest first.")
+    versus: list[TopicRef] = Field(
+        default_factory=list, description="For a question: topics whose positions stand against its claims "
+        "(Pakistan's red line against the force's tasks), set side by side as a tension across kinds of statement.")
+    tension: Optional[Text] = Field(
+        None, description="With `versus`: what stands against what, in one neutral line (the editors' framing).")
+    description: Optional[Text] = Field(None, description="One neutral line for readers.")
+
+
+class Tag(Strict):
+    """A tag a brief may carry."""
+
+    id: Id = Field(description="The tag as written in briefs.")
+    name: ShortPageTitle = Field(description="The tag as shown on the site.")
+    description: Optional[Text] = Field(None, description="What the tag groups.")
+
+
+class EntityRegistry(Strict):
+    """briefs/registry/entities.yaml"""
+
+    entities: list[Entity] = Field(description="Every person, organisation and country the briefs mention.")
+
+
+class TopicRegistry(Strict):
+    """briefs/registry/topics.yaml"""
+
+    topics: list[Topic] = Field(description="Every topic briefs refer to.")
+
+
+class TagRegistry(Strict):
+    """briefs/registry/tags.yaml"""
+
+    tags: list[Tag] = Field(description="The allowed tags.")

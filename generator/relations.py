@@ -1,0 +1,137 @@
+"""How the sources' answers to one question relate: the rules behind "contradicts".
+
+Counting answers is not enough: two answers from one article are that
+article's own inconsistency (its framing), a longer list adds detail to a
+shorter one, and a status reported on 28 October and a different one after
+17 November is a change over time.  Each question in topics.yaml says what
+kind of answer it takes (`relation`), and the rules here follow from it:
+
+- every difference that counts is between two different sources, neither of
+  which also gives the other's answer (a source that says both does not
+  disagree with either: that is its own inconsistency);
+- `single` (one value, such as a rank): different answers contradict;
+- `set` (a list, such as countries): a list adds detail to another, unless
+  one names an item the other excludes (`not Pakistan`), which contradicts;
+- `status` (a state that moves, such as the decision): answers whose articles
+  are ordered in time show a change; at the same date they contradict; when
+  the order cannot be told (an undated article) the difference says so.
+
+The verdict of a question is its strongest difference: contradicts, then
+changed, then cannot be ordered, then adds detail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING, Literal, Mapping
+
+if TYPE_CHECKING:  # analyse.py builds the findings with these functions
+    from .analyse import Answer, ArticleDate, TopicClaims
+    from .corpus import Record
+
+Kind = Literal["contradicts", "changed", "cannot be ordered", "adds detail"]
+STRENGTH: dict[str, int] = {"contradicts": 3, "changed": 2, "cannot be ordered": 1, "adds detail": 0}
+_NEVER = (9999, 99, 99)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """How two answers from two different sources relate.  For a change, ``a``
+    is the earlier answer and ``b`` the later one."""
+
+    kind: Kind
+    a: Answer
+    b: Answer
+    earlier: Record | None = None  # for `changed`: the source of the earlier answer
+    later: Record | None = None
+
+
+@dataclass(frozen=True)
+class SameSource:
+    """One source giving two answers to the question (its headline against its body,
+    or two attributions): not a contradiction between sources, but that brief's framing."""
+
+    record: Record
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Every answer to one question, and how they relate."""
+
+    claims: TopicClaims
+    differences: tuple[Difference, ...]
+    same_source: tuple[SameSource, ...]
+
+    @property
+    def verdict(self) -> Kind | None:
+        """The strongest difference between sources, or None where they agree."""
+        if not self.differences:
+            return None
+        return max((d.kind for d in self.differences), key=STRENGTH.__getitem__)
+
+    @property
+    def contradictions(self) -> tuple[Difference, ...]:
+        return tuple(d for d in self.differences if d.kind == "contradicts")
+
+
+def _span(date: ArticleDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The earliest and latest day an article can have been written."""
+    if date.published.date:
+        return date.published.placed(), date.published.placed()
+    if date.after is not None:
+        return date.after.placed(), _NEVER
+    return (0, 0, 0), _NEVER
+
+
+def _excluded(items: frozenset[str]) -> set[str]:
+    return {item[4:].strip() for item in items if item.startswith("not ")}
+
+
+def _sources(answer: Answer) -> dict[str, Record]:
+    return {s.record.id: s.record for s in answer.claims}
+
+
+def _between(kind: str, a: Answer, b: Answer, dates: Mapping[str, ArticleDate]) -> Difference | None:
+    """How two different answers relate, looking only at pairs of different sources."""
+    sa, sb = _sources(a), _sources(b)
+    pairs = [(ra, rb) for ra in sa.values() for rb in sb.values() if ra.id not in sb and rb.id not in sa]
+    if not pairs:
+        return None  # every source that gives one also gives the other: SameSource, not a difference
+    if kind == "single":
+        return Difference("contradicts", a, b)
+    if kind == "set":
+        clash = _excluded(a.key) & b.key or _excluded(b.key) & a.key
+        return Difference("contradicts" if clash else "adds detail", a, b)
+    # status: ordered in time where the articles' dates allow it.
+    unordered = None
+    for ra, rb in pairs:
+        (a_lo, a_hi), (b_lo, b_hi) = _span(dates[ra.id]), _span(dates[rb.id])
+        if a_hi < b_lo:
+            return Difference("changed", a, b, ra, rb)
+        if b_hi < a_lo:
+            return Difference("changed", b, a, rb, ra)
+        if a_lo == a_hi == b_lo == b_hi:
+            return Difference("contradicts", a, b)
+        unordered = unordered or Difference("cannot be ordered", a, b)
+    return unordered
+
+
+def find(claims: TopicClaims, dates: Mapping[str, ArticleDate]) -> Finding:
+    kind = claims.topic.relation
+    differences = [d for a, b in combinations(claims.answers, 2) if (d := _between(kind, a, b, dates))]
+    by_source: dict[str, list[Answer]] = {}
+    for answer in claims.answers:
+        for rid in _sources(answer):
+            by_source.setdefault(rid, []).append(answer)
+    same = [SameSource(next(s.record for s in answers[0].claims if s.record.id == rid), tuple(answers))
+            for rid, answers in by_source.items() if len(answers) > 1]
+    return Finding(claims, tuple(differences), tuple(same))
+
+
+def findings(topics: Mapping[str, TopicClaims], dates: Mapping[str, ArticleDate]) -> tuple[Finding, ...]:
+    """Every question with claims, the weightiest first (topics.yaml's `weight`), then by name."""
+    found = [find(t, dates) for t in topics.values()]
+    return tuple(sorted(found, key=lambda f: (-f.claims.topic.weight, f.claims.topic.name.lower())))
+
