@@ -15,74 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Generic, Mapping, TypeVar
+from typing import Mapping
 
 from . import relations
-from .corpus import Corpus, Record
+from .corpus import Corpus, Record, Sourced
+from .dating import UNDATED, ArticleDate, article_date, newest_first
 from .model import Claim, Entity, Event, Mention, Position, Quote, Topic, When
+from .stances import Condition, Tension, conditions, tensions
 
-T = TypeVar("T")
-_UNDATED = (9999, 99, 99)
-
-
-@dataclass(frozen=True)
-class Sourced(Generic[T]):
-    """One item of one brief (a claim, a quote, an event) and the brief it comes from."""
-
-    record: Record
-    item: T
-
-
-# ---- when each article was written --------------------------------------------
-
-
-@dataclass(frozen=True)
-class ArticleDate:
-    """When an article was written: its own date stamp, or for an undated article
-    the earliest date it can have been written (`after`) and the paragraphs that show it."""
-
-    published: When
-    after: When | None = None
-    cite: tuple[int, ...] = ()
-    derived: bool = False  # `after` is the latest event the brief reports, not set by the editor
-
-    @property
-    def known(self) -> When | None:
-        """The date the article is placed at: its stamp, or else its bound."""
-        return self.published if self.published.date else self.after
-
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        known = self.known
-        return known.placed() if known is not None else _UNDATED
-
-    @property
-    def year(self) -> int | None:
-        """The year the article's context gives a day and month that lacks one."""
-        known = self.known
-        return known.parts[0] if known is not None else None
-
-
-def article_date(record: Record) -> ArticleDate:
-    source = record.brief.source
-    if source.published.date and source.published.precision != "day-month":
-        return ArticleDate(source.published)
-    if source.written_after is not None:
-        return ArticleDate(source.published, source.written_after.when, tuple(source.written_after.cite))
-    reported = [e for e in record.brief.events
-                if not e.expected and e.when.date and e.when.precision in ("day", "month", "year")]
-    if not reported:
-        return ArticleDate(source.published)
-    latest = max(reported, key=lambda e: e.when.placed())
-    return ArticleDate(source.published, latest.when, tuple(latest.cite), derived=True)
-
-
-def _newest_first(records: tuple[Record, ...], dates: Mapping[str, ArticleDate]) -> tuple[Record, ...]:
-    """Briefs by when their article was written, newest first (an undated one at the
-    earliest date it can have been written); those with no date at all last, by id."""
-    dated = sorted((r for r in records if dates[r.id].known), key=lambda r: (dates[r.id].sort_key, r.id), reverse=True)
-    undated = sorted((r for r in records if not dates[r.id].known), key=lambda r: r.id)
-    return tuple(dated + undated)
 
 
 # ---- entities ----------------------------------------------------------------
@@ -133,7 +73,7 @@ class SpeakerQuotes:
 
 
 def said_order(s: Sourced[Quote]) -> tuple:
-    return (s.item.date.sort_key if s.item.date else _UNDATED, s.record.id)
+    return (s.item.date.sort_key if s.item.date else UNDATED, s.record.id)
 
 
 def _quotes_by_speaker(facts: dict[str, EntityFacts]) -> tuple[SpeakerQuotes, ...]:
@@ -175,6 +115,18 @@ def _timeline(corpus: Corpus, dates: Mapping[str, ArticleDate]) -> tuple[Timelin
                                                        else f"{placed[0]:04d}-{placed[1]:02d}")
         entries.append(TimelineEntry(key, tuple(group), w, placed, period))
     return tuple(sorted(entries, key=lambda t: (t.placed, t.key)))
+
+
+def shared_key_notes(timeline: tuple[TimelineEntry, ...]) -> list[str]:
+    """A note for each event key that briefs share with different texts: the timeline
+    shows every wording, but a key reused by mistake would merge two happenings."""
+    notes = []
+    for t in timeline:
+        if len({s.item.text for s in t.reports}) > 1:
+            files = ", ".join(dict.fromkeys(s.record.path for s in t.reports))
+            notes.append(f"timeline key `{t.key}` is shared by {files} with different texts; the timeline shows "
+                         "each, so check they report the same happening")
+    return notes
 
 
 # ---- claims and contradictions --------------------------------------------------
@@ -231,68 +183,6 @@ def _claims_by_topic(corpus: Corpus, newest: tuple[Record, ...]) -> dict[str, To
     return out
 
 
-# ---- conditions ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Condition:
-    """One condition topic and how each source reports it (brief id -> its positions on it)."""
-
-    topic: Topic
-    cells: Mapping[str, tuple[Position, ...]]
-
-    def status(self, brief_id: str) -> str | None:
-        """How one source reports the condition: stated on record, reported, or None (not at all)."""
-        positions = self.cells.get(brief_id)
-        if not positions:
-            return None
-        return "on record" if any(p.attribution == "on-record" for p in positions) else "reported"
-
-    @property
-    def on_record(self) -> int:
-        return sum(1 for bid in self.cells if self.status(bid) == "on record")
-
-    @property
-    def reported(self) -> int:
-        return len(self.cells) - self.on_record
-
-
-def _conditions(corpus: Corpus) -> tuple[Condition, ...]:
-    """Condition topics, most-reported first (then by name), each with its sources'
-    positions (any kind: a stance on a condition topic is how that source reports it)."""
-    cells: dict[str, dict[str, list[Position]]] = {t.id: {} for t in corpus.topics.values() if t.kind == "condition"}
-    for r in corpus.records:
-        for p in r.brief.positions:
-            if p.topic in cells:
-                cells[p.topic].setdefault(r.id, []).append(p)
-    rows = [Condition(corpus.topics[tid], {bid: tuple(ps) for bid, ps in c.items()}) for tid, c in cells.items()]
-    return tuple(sorted(rows, key=lambda c: (-len(c.cells), c.topic.name.lower())))
-
-
-# ---- tensions across kinds of statement -------------------------------------------
-
-
-@dataclass(frozen=True)
-class Tension:
-    """A question's claims set against positions on the topics it names in `versus`
-    (Pakistan's red line against the tasks sources give the force)."""
-
-    topic: Topic
-    claims: TopicClaims | None
-    positions: tuple[Sourced[Position], ...]  # newest article first
-
-
-def _tensions(corpus: Corpus, topics: Mapping[str, TopicClaims], newest: tuple[Record, ...]) -> tuple[Tension, ...]:
-    out = []
-    for topic in sorted(corpus.topics.values(), key=lambda t: (-t.weight, t.name.lower())):
-        if topic.versus:
-            against = set(topic.versus)
-            positions = tuple(Sourced(r, p) for r in newest for p in r.brief.positions if p.topic in against)
-            if positions and topic.id in topics:
-                out.append(Tension(topic, topics[topic.id], positions))
-    return tuple(out)
-
-
 # ---- all of it --------------------------------------------------------------------
 
 
@@ -326,7 +216,7 @@ class Analysis:
 
 def analyse(corpus: Corpus) -> Analysis:
     dates = {r.id: article_date(r) for r in corpus.records}
-    newest = _newest_first(corpus.records, dates)
+    newest = newest_first(corpus.records, dates)
     facts = _entity_facts(corpus, newest)
     topics = _claims_by_topic(corpus, newest)
     return Analysis(
@@ -334,9 +224,9 @@ def analyse(corpus: Corpus) -> Analysis:
         dates=dates,
         entities=facts,
         topics=topics,
-        conditions=_conditions(corpus),
+        conditions=conditions(corpus),
         findings=relations.findings(topics, dates),
-        tensions=_tensions(corpus, topics, newest),
+        tensions=tensions(corpus, topics, newest),
         timeline=_timeline(corpus, dates),
         quotes=_quotes_by_speaker(facts),
     )

@@ -41,10 +41,14 @@ def check(root: Path, github: bool) -> None:
     """Validate every brief and registry, and check each against its article."""
     from .corpus import read_corpus
 
+    from .analyse import analyse, shared_key_notes
+
     try:
         corpus = read_corpus(root)
     except BriefsInvalid as e:
         _report(e, _github(github))
+    for note in shared_key_notes(analyse(corpus).timeline):
+        click.echo(f"note: {note}", err=True)
     click.echo(f"{len(corpus.records)} briefs and {len(corpus.entities)} entities are valid.")
 
 

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 from pathlib import Path
 
 from .errors import BriefsInvalid, Problems
 from .load import load, read_text
 from .paths import BRIEF_SCHEMA_REF, BRIEFS_DIR, REGISTRY_DIR, SEEDS_DIR, inside
 from .model import ID_PATTERN, Brief, Entity, EntityRegistry, Tag, TagRegistry, Topic, TopicRegistry
-from .provenance import Registries, check_brief
+from .provenance import Registries, check_brief, check_described_in, check_refs
 from .seeds import Seed
+from .status import Status, read_status
 from .validate import check_header, to_model
+
+T = TypeVar("T")
 
 # Ids whose page would take the place of a generated index page
 # (briefs/index.md, entities/index.md): a brief or entity by that name
@@ -40,11 +44,20 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Sourced(Generic[T]):
+    """One item of one brief (a claim, a quote, an event) and the brief it comes from."""
+
+    record: Record
+    item: T
+
+
+@dataclass(frozen=True)
 class Corpus:
     records: tuple[Record, ...]
     entities: dict[str, Entity]
     topics: dict[str, Topic]
     tags: dict[str, Tag]
+    status: Status | None = None  # the home page's status block (status.py)
 
 
 
@@ -78,7 +91,9 @@ def brief_files(root: Path, problems: Problems) -> list[Path]:
     return out
 
 
-def _load_registry(root: Path, name: str, problems: Problems) -> dict:
+def _load_registry(root: Path, name: str, problems: Problems, loaded: dict | None = None) -> dict:
+    """A registry's items by id; ``loaded`` (name -> (document, model)) keeps what
+    was read, for the checks that need every registry first."""
     model, field, ref = REGISTRIES[name]
     rel = f"{REGISTRY_DIR}/{name}.yaml"
     if not inside(root / rel, root):  # its text would be published on the site
@@ -92,6 +107,8 @@ def _load_registry(root: Path, name: str, problems: Problems) -> dict:
     reg = to_model(doc, model, problems)
     if reg is None:
         return {}
+    if loaded is not None:
+        loaded[name] = (doc, reg)
     items = {}
     for i, item in enumerate(getattr(reg, field)):
         if item.id in items:
@@ -105,13 +122,16 @@ def _load_registry(root: Path, name: str, problems: Problems) -> dict:
 
 def load_registries(root: Path, problems: Problems) -> Registries:
     before = len(problems)
-    loaded, broken = [], set()
+    loaded, broken, read = [], set(), {}
     for name in REGISTRIES:
-        loaded.append(_load_registry(root, name, problems))
+        loaded.append(_load_registry(root, name, problems, read))
         if len(problems) > before and not loaded[-1]:  # the file could not be read at all
             broken.add(name)
         before = len(problems)
-    return Registries(*loaded, broken=frozenset(broken))
+    registries = Registries(*loaded, broken=frozenset(broken), read=read)
+    for doc, reg in read.values():  # references between registries (a topic's `versus`)
+        check_refs(reg, doc, registries, problems)
+    return registries
 
 
 def read_corpus(root: Path) -> Corpus:
@@ -153,6 +173,9 @@ def read_corpus(root: Path) -> Corpus:
             continue
         check_brief(brief, doc, seeds[name], registries, problems)
         records.append(Record(path.stem, rel, brief, seeds[name]))
+    by_id = {r.id: r for r in records}
+    check_described_in(registries, by_id, problems)
+    status = read_status(root, by_id, problems)
     if problems:
         raise BriefsInvalid(problems)
-    return Corpus(tuple(records), registries.entities, registries.topics, registries.tags)
+    return Corpus(tuple(records), registries.entities, registries.topics, registries.tags, status)

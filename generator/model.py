@@ -110,6 +110,13 @@ class Bound(Strict):
     cite: Cite
 
 
+class Bio(Strict):
+    """What the article prints about its author (a bio line), verbatim."""
+
+    text: Text = Field(description="The bio's words about the author's work or employer, exactly as printed.")
+    cite: Cite
+
+
 class Source(Strict):
     """What the article itself states about where it comes from.  Every field
     but `seed`, `published` and `scope` is null when the article does not say it."""
@@ -120,6 +127,9 @@ class Source(Strict):
     outlet: Optional[Short] = Field(
         description="The publishing outlet, only where the text names it as the publisher; never guessed from layout.")
     author: Optional[Short] = Field(description="The byline, only where the text gives one.")
+    author_bio: Optional[Bio] = Field(
+        None, description="What the article's author bio says of the author (an employer, say), verbatim. It is "
+        "shown as what the bio says; it does not make that employer the article's `outlet`.")
     published: When = Field(description="The article's own date stamp (an 'Updated' or date line), not the dates of events in it.")
     url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]] = Field(
         description="The article's address, only where the text states it (http or https).")
@@ -142,6 +152,12 @@ class Quote(Strict):
 
     text: Text = Field(description="The words exactly as the article prints them (inside its quotation marks).")
     speaker: EntityRef = Field(description="Entity id of the person quoted (from briefs/registry/entities.yaml).")
+    form: Literal["said", "written", "printed", "slogan"] = Field(
+        "said", description="What the words are: `said` (speech, the default), `written` (a statement or post), "
+        "`printed` (text printed on something, such as a passport), or `slogan`. Shown with the quote wherever it appears.")
+    context: Optional[Text] = Field(
+        None, description="What the quoted words leave out that changes their sense (a condition the sentence goes on "
+        "to set, or that the quote stops mid-sentence). Shown with the quote wherever it appears.")
     venue: Optional[Short] = Field(None, description="Where it was said (a TV show, parliament), where the article states it.")
     date: Optional[When] = Field(None, description="When it was said, where the article states or allows it.")
     note: Optional[Text] = Field(
@@ -169,8 +185,10 @@ class Position(Strict):
 
     actor: EntityRef = Field(description="Entity id of whose position it is (a country, a person).")
     topic: TopicRef = Field(description="Topic id (from briefs/registry/topics.yaml); conditions use topics of kind `condition`.")
-    kind: Literal["stance", "condition", "red-line", "demand"] = Field(
-        description="`stance` (a view), `condition` (participation depends on it), `red-line` (will not do), `demand` (asks for).")
+    kind: Literal["stance", "condition", "red-line", "demand", "preference"] = Field(
+        description="`stance` (a view or a promise), `condition` (participation depends on it), `red-line` (will not "
+        "do), `demand` (asks or pushes for), `preference` (would like, without making it a condition). Only "
+        "conditions and red lines are counted as conditions.")
     stance: Text = Field(description="The position in neutral words.")
     attribution: Attribution = Field(description="Who the article says holds or reports it.")
     speaker: Optional[EntityRef] = Field(None, description="Entity id of the named person who stated it, when on record.")

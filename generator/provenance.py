@@ -42,6 +42,11 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries
                     problems.add(doc.path, line, col, f"cites paragraph {n}, but {why}",
                                  "cite paragraphs inside `source.scope`; count non-empty lines from 1")
     check_refs(brief, doc, registries, problems)
+    bio = brief.source.author_bio
+    if bio is not None and not any(fold(bio.text) in fold(seed.paragraph(n)) for n in bio.cite if first <= n <= last):
+        problems.add(doc.path, *doc.where(("source", "author_bio", "text")),
+                     f"the author bio does not appear verbatim in the cited paragraphs of {seed.name}",
+                     "copy the bio's words exactly from the article and cite their paragraph")
 
     for i, quote in enumerate(brief.quotes):
         cited = [n for n in quote.cite if first <= n <= last]
@@ -86,13 +91,44 @@ def check_refs(node: BaseModel, doc: Document, registries: "Registries", problem
                          registries.suggest(found.value, known, REGISTRY_FILES[marker.registry]))
 
 
+def check_described_in(registries: "Registries", records: dict, problems: Problems) -> None:
+    """An entity description that says it comes from the articles cites paragraphs
+    of a brief's article, inside that brief's scope."""
+    if "entities" not in registries.read:
+        return
+    doc, reg = registries.read["entities"]
+    for i, e in enumerate(reg.entities):
+        for j, source in enumerate(e.described_in):
+            check_brief_cite(source.brief, source.cite, doc, ("entities", i, "described_in", j), records, problems)
+
+
+def check_brief_cite(brief_id: str, cite: list[int], doc: Document, loc: tuple, records: dict,
+                     problems: Problems):
+    """A cite of another file (a registry, the status block) into a brief: the brief
+    exists and the paragraphs lie in its scope.  Returns the brief's Record, or None."""
+    record = records.get(brief_id)
+    if record is None:
+        problems.add(doc.path, *doc.where(loc + ("brief",)), f"no brief `{brief_id}` to cite",
+                     "give the id of a brief (its file name without .yaml)")
+        return None
+    scope = record.brief.source.scope
+    for k, n in enumerate(cite):
+        if not scope.first <= n <= min(scope.last, len(record.seed.paragraphs)):
+            problems.add(doc.path, *doc.where(loc + ("cite", k)),
+                         f"cites paragraph {n}, but the brief `{brief_id}` covers paragraphs "
+                         f"{scope.first}-{scope.last}", "cite a paragraph of that brief's article")
+    return record
+
+
 class Registries:
     """The shared registries, as id -> model maps."""
 
-    def __init__(self, entities: dict, topics: dict, tags: dict, broken: frozenset[str] = frozenset()):
+    def __init__(self, entities: dict, topics: dict, tags: dict, broken: frozenset[str] = frozenset(),
+                 read: dict | None = None):
         self.entities = entities
         self.topics = topics
         self.tags = tags
+        self.read = read or {}  # registry name -> (its Document, its model), for checks across files
         # Registries that failed to load (already reported): ids are not
         # checked against them, or one broken file would flag every brief.
         self.broken = broken

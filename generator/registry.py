@@ -9,11 +9,18 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from .fields import Id, Short, ShortPageTitle, Strict, Text, TopicRef
+from .fields import Cite, Id, Short, ShortPageTitle, Strict, Text, TopicRef
 
 Relation = Literal["single", "set", "status"]
 
 
+
+
+class DescribedIn(Strict):
+    """Where an article supports an entity's description."""
+
+    brief: Id = Field(description="The id of the brief whose article says it.")
+    cite: Cite
 
 
 class Entity(Strict):
@@ -24,6 +31,9 @@ class Entity(Strict):
     kind: Literal["person", "organisation", "country"] = Field(description="person, organisation or country.")
     aliases: list[Short] = Field(default_factory=list, description="Other names and spelling variants.")
     description: Optional[Text] = Field(None, description="One neutral line for the entity page.")
+    described_in: list[DescribedIn] = Field(
+        default_factory=list, description="The briefs and paragraphs whose articles support `description`. Without "
+        "them the description is shown as background, not from the articles.")
 
 
 class Topic(Strict):

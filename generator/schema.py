@@ -14,12 +14,14 @@ from pydantic import BaseModel
 
 from .paths import SCHEMA_DIR
 from .model import Brief, EntityRegistry, TagRegistry, TopicRegistry
+from .status import Status
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "brief": Brief,
     "entities": EntityRegistry,
     "topics": TopicRegistry,
     "tags": TagRegistry,
+    "status": Status,
 }
 
 

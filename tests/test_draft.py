@@ -32,6 +32,11 @@ def bare(tmp_path: Path) -> Path:
     root = make_project(tmp_path / "project", real=True)
     for brief in (root / "briefs").glob("*.yaml"):
         brief.unlink()
+    # The registries cite the real briefs (the status block, entity descriptions): not here.
+    (root / "briefs/registry/status.yaml").unlink()
+    entities = root / "briefs/registry/entities.yaml"
+    entities.write_text(re.sub(r"    described_in:\n(      - .*\n)+", "", entities.read_text(encoding="utf-8")),
+                        encoding="utf-8")
     shutil.copy(REPO / "tests/fixtures/project/seeds/fixture.txt", root / "seeds/fixture.txt")
     return root
 

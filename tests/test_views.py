@@ -81,7 +81,8 @@ def test_differing_answers_are_flagged(pages):
 def test_conditions_cells_say_how_each_source_reports(pages):
     row = next(line for line in pages["conditions.md"].splitlines() if line.startswith("| A UN mandate"))
     assert row.startswith("| A UN mandate | 1 | 1 |")
-    assert "[on record](briefs/second-source.md#p-3)" in row and "[reported](briefs/fixture-brief.md#p-5)" in row
+    assert "[on record &#40;condition&#41;](briefs/second-source.md#p-3)" in row
+    assert "[reported &#40;condition&#41;](briefs/fixture-brief.md#p-5)" in row
 
 
 def test_entity_page_shows_roles_as_each_source_gives_them(pages):

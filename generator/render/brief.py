@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from ..context import Site
+from ..dating import ArticleDate
 from ..corpus import Corpus, Record
 from ..fields import ATTRIBUTION_LABELS, SOURCING_LABELS
 from ..model import Passage, cited_paragraphs
 from ..output import Output
+from ..stances import KIND_LABELS
 from . import jsonld, links
-from .common import NOT_STATED, cites, entity, table, topic, unsearched_block, unsearched_heading, when
+from .common import NOT_STATED, cites, date_text, outlet, quote_context, entity, table, topic, unsearched_block, unsearched_heading, when
 from .text import md, quoted
 
 
 def outputs(site: Site) -> list[Output]:
     """A page per brief; its edit link opens the brief's YAML."""
     corpus = site.corpus
-    return [Output(links.brief(r.id), render_brief(corpus, r), r.path,
+    return [Output(links.brief(r.id), render_brief(corpus, r, site.analysis.dates[r.id]), r.path,
                    meta={"jsonld": jsonld.dumps(jsonld.brief_data(corpus, r)), "title": r.brief.title,
                          "tags": [corpus.tags[t].name for t in r.brief.tags]})
             for r in corpus.records]
 
 
-def render_brief(corpus: Corpus, record: Record) -> str:
+def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = None) -> str:
     b = record.brief
     page = links.brief(record.id)
 
@@ -30,7 +32,7 @@ def render_brief(corpus: Corpus, record: Record) -> str:
 
     # Search finds a brief by its title, bottom line and tags; every other section
     # is kept out of the index (render/common.py says why).
-    out = [f"# {md(b.title)}\n", unsearched_block(_source_card(record))]
+    out = [f"# {md(b.title)}\n", unsearched_block(_source_card(record, written))]
     out.append(f'!!! abstract "Bottom line"\n\n    {md(b.summary)}\n')
 
     out.append(unsearched_heading("Key points"))
@@ -46,8 +48,8 @@ def render_brief(corpus: Corpus, record: Record) -> str:
             if q.date:
                 said.append(when(q.date))
             out.append(f"> {quoted(q.text)}\n>\n> — {', '.join(said)} {c(q.cite)}\n")
-            if q.note:
-                out.append(f"*Attribution note:* {md(q.note)}\n")
+            if context := quote_context(q):
+                out.append(f"{context}\n")
 
     if b.events:
         out.append(unsearched_heading("Events"))
@@ -56,7 +58,7 @@ def render_brief(corpus: Corpus, record: Record) -> str:
 
     if b.positions:
         out.append(unsearched_heading("Positions, conditions and red lines"))
-        rows = [[entity(corpus, page, p.actor), topic(corpus, p.topic), p.kind.replace("-", " "), md(p.stance),
+        rows = [[entity(corpus, page, p.actor), topic(corpus, p.topic), KIND_LABELS[p.kind], md(p.stance),
                  ATTRIBUTION_LABELS[p.attribution] + (f" ({entity(corpus, page, p.speaker)})" if p.speaker else ""),
                  c(p.cite)] for p in b.positions]
         out.append(table(["Actor", "Topic", "Kind", "Position", "Attribution", "Source"], rows))
@@ -92,14 +94,18 @@ def render_brief(corpus: Corpus, record: Record) -> str:
     return "\n".join(out)
 
 
-def _source_card(record: Record) -> str:
+def _source_card(record: Record, written: ArticleDate | None) -> str:
     s = record.brief.source
     published = when(s.published)
     if s.published.note:
         published += f" — {md(s.published.note)}"
+    if written is not None and written.after is not None:
+        how = "the latest event the article reports" if written.derived else md(written.after.note, empty="the editor's reading")
+        page = links.brief(record.id)
+        published += f"; written on or after {date_text(written.after)} ({how} {cites(page, page, list(written.cite))})"
     rows = [
         ["Headline", md(s.headline, empty=NOT_STATED)],
-        ["Outlet", md(s.outlet, empty=NOT_STATED)],
+        ["Outlet", outlet(s)],
         ["Author", md(s.author, empty=NOT_STATED)],
         ["Published", published],
         ["Address (URL)", md(s.url, empty=NOT_STATED)],
@@ -113,7 +119,11 @@ def _source_card(record: Record) -> str:
 
 def _framing(record: Record, c) -> str:
     f = record.brief.framing
-    out = [unsearched_heading("Framing"), f"- **Tone:** {md(f.tone)}" + (f" — {md(f.tone_note)}" if f.tone_note else ""),
+    rubric = links.rel(links.brief(record.id), links.METHODOLOGY)
+    out = [unsearched_heading("Framing"),
+           f"*The brief writer's judgement, by the [rubric on the methodology page]({rubric}#tone-and-sourcing-are-the-brief-writers-judgement), "
+           "not the article's words.*\n",
+           f"- **Tone:** {md(f.tone)}" + (f" — {md(f.tone_note)}" if f.tone_note else ""),
            f"- **Sourcing:** {SOURCING_LABELS[f.sourcing]}" + (f" — {md(f.sourcing_note)}" if f.sourcing_note else "")]
     groups: list[tuple[str, list[Passage]]] = [
         ("Loaded wording", f.loaded_wording), ("Headline against body", f.headline_vs_body),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..analyse import Analysis, ArticleDate
 from ..corpus import Corpus
-from ..model import When
+from ..model import Quote, Source, When
 from . import links
-from .text import link, md
+from .text import link, md, quoted
 
 NOT_STATED = "*not stated*"
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July",
@@ -47,6 +47,15 @@ def article_when(d: ArticleDate) -> str:
     return NOT_STATED
 
 
+def article_label(d: ArticleDate) -> str:
+    """A short name for an article by its date: "the article of 29 October 2025"."""
+    if d.published.date:
+        return f"the article of {date_text(d.published)}"
+    if d.after is not None:
+        return f"the undated article (after {date_text(d.after)})"
+    return "an undated article"
+
+
 def as_of(analysis: Analysis) -> str:
     """The sentence saying when the picture holds, for the home and situation pages."""
     d = analysis.as_of
@@ -54,9 +63,34 @@ def as_of(analysis: Analysis) -> str:
         return "No source is dated, so the date this picture holds for is not known."
     if d.published.date:
         return f"**As of {date_text(d.published)}**, the date of the newest source."
+    assert d.after is not None
     why = "the latest event it reports" if d.derived else "what it reports"
+    inferred = ", whose year the brief writer inferred," if d.after.basis == "inferred" else ""
     return (f"**As of {date_text(d.after)}** or later: the newest source carries no date, "
-            f"but {why} shows it was written then or after.")  # type: ignore[arg-type]
+            f"but {why}{inferred} shows it was written then or after.")
+
+
+_FORMS = {"written": "written, not spoken", "printed": "printed text, not speech", "slogan": "a slogan, not speech"}
+
+
+def quote_context(q: Quote) -> str:
+    """What a reader must know to read a quote right, wherever it is shown: words
+    that are not speech say so, and the brief's context and attribution notes follow."""
+    parts = [f"*({_FORMS[q.form]})*"] if q.form in _FORMS else []
+    if q.context:
+        parts.append(f"*Context:* {md(q.context)}")
+    if q.note:
+        parts.append(f"*Attribution:* {md(q.note)}")
+    return " ".join(parts)
+
+
+def outlet(source: Source) -> str:
+    """The outlet as the article names it; else not stated, with what an author bio says, as the bio's words."""
+    if source.outlet:
+        return md(source.outlet)
+    if source.author_bio:
+        return f"{NOT_STATED} (the author bio says: {quoted(source.author_bio.text)})"
+    return NOT_STATED
 
 
 def cites(page: str, brief_page: str, numbers: list[int]) -> str:

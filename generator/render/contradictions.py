@@ -13,6 +13,7 @@ from ..context import Site
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from ..relations import STRENGTH, Difference, Finding
+from ..stances import KIND_LABELS
 from . import links
 from .common import article_when, cites, entity, indent, table
 from .text import link, md, quoted
@@ -128,7 +129,7 @@ def _tension(site: Site, t: Tension) -> str:
                 f"{cites(page, links.brief(s.record.id), s.item.cite)})" for s in t.claims.claims]
         out.append("")
     out.append("**Against it:**\n")
-    out += [f"- {entity(site.corpus, page, s.item.actor)}, {s.item.kind.replace('-', ' ')}: {md(s.item.stance)} "
+    out += [f"- {entity(site.corpus, page, s.item.actor)}, {KIND_LABELS[s.item.kind]}: {md(s.item.stance)} "
             f"({ATTRIBUTION_LABELS[s.item.attribution]}; {link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
             f"{cites(page, links.brief(s.record.id), s.item.cite)})" for s in t.positions]
     return "\n".join(out) + "\n"

@@ -10,6 +10,7 @@ from ..fields import ATTRIBUTION_LABELS
 from ..model import Claim
 from . import links
 from ..output import Output
+from ..stances import KIND_LABELS
 from .common import cites, entity, table, topic
 from .text import link, md
 
@@ -55,7 +56,8 @@ def render_countries(site: Site) -> str:
         for p in r.brief.positions:
             if p.actor in countries and p.actor != "pakistan":
                 stances.append((countries[p.actor].name.lower(), r.id, [
-                    entity(corpus, PAGE, p.actor), topic(corpus, p.topic), md(p.stance), ATTRIBUTION_LABELS[p.attribution],
+                    entity(corpus, PAGE, p.actor), topic(corpus, p.topic), KIND_LABELS[p.kind], md(p.stance),
+                    ATTRIBUTION_LABELS[p.attribution],
                     link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites(PAGE, links.brief(r.id), p.cite)]))
     stances.sort(key=lambda x: x[:2])
     per_country: Counter[str] = Counter()
@@ -64,6 +66,6 @@ def render_countries(site: Site) -> str:
         per_country[name] += 1
         if per_country[name] <= PER_COUNTRY:
             kept.append(row)
-    out.append(table(["Country", "Topic", "Position", "Attribution", "Source", "Paragraphs"], kept)
+    out.append(table(["Country", "Topic", "Kind", "Position", "Attribution", "Source", "Paragraphs"], kept)
                if stances else "None reported.\n")
     return "\n".join(out)

@@ -10,8 +10,9 @@ from ..corpus import Corpus
 from ..fields import ATTRIBUTION_LABELS
 from ..model import Mention
 from ..output import Output
+from ..stances import KIND_LABELS
 from . import jsonld, links
-from .common import NOT_STATED, cites, table, topic, unsearched_heading, when
+from .common import NOT_STATED, cites, quote_context, table, topic, unsearched_heading, when
 from .text import link, md, quoted
 
 INDEX = links.ENTITIES
@@ -46,6 +47,16 @@ def render_entity_index(site: Site) -> str:
     return "\n".join(out)
 
 
+def _description(corpus: Corpus, page: str, e) -> str:
+    """The registry's line, with the paragraphs that support it, or marked as background."""
+    if not e.described_in:
+        return f"{md(e.description)} *(background, not from the articles)*"
+    titles = {r.id: r.brief.title for r in corpus.records}
+    where = "; ".join(f"{link(titles[d.brief], links.rel(page, links.brief(d.brief)))} "
+                      f"{cites(page, links.brief(d.brief), d.cite)}" for d in e.described_in)
+    return f"{md(e.description)} (as the articles state it: {where})"
+
+
 def render_entity(corpus: Corpus, f: EntityFacts) -> str:
     """Sections are newest first and capped, so a page stays the same size
     however many briefs mention the entity; they are kept out of search,
@@ -60,7 +71,7 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
         return (f"Showing the newest {shown} of {total}; the {link('briefs index', links.rel(page, links.BRIEFS))} "
                 "lists every source.\n") if total > shown else ""
 
-    out = [f"# {md(e.name)}\n", f"*{md(e.kind)}*" + (f" — {md(e.description)}" if e.description else "") + "\n"]
+    out = [f"# {md(e.name)}\n", f"*{md(e.kind)}*" + (f" — {_description(corpus, page, e)}" if e.description else "") + "\n"]
     if e.aliases:
         out.append("**Also written:** " + ", ".join(md(a) for a in e.aliases) + "\n")
 
@@ -88,11 +99,13 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
             if q.date:
                 said.append(when(q.date))
             out.append(f"> {quoted(q.text)}\n>\n> — {', '.join(said)} {cites(page, links.brief(r.id), q.cite)}\n")
+            if context := quote_context(q):
+                out.append(f"{context}\n")
 
     if f.positions:
         out.append(unsearched_heading("Positions"))
         out.append(more(min(len(f.positions), PER_SECTION), len(f.positions)))
-        rows = [[topic(corpus, p.topic), p.kind.replace("-", " "), md(p.stance), ATTRIBUTION_LABELS[p.attribution],
+        rows = [[topic(corpus, p.topic), KIND_LABELS[p.kind], md(p.stance), ATTRIBUTION_LABELS[p.attribution],
                  source(s.record), cites(page, links.brief(s.record.id), p.cite)]
                 for s in f.positions[:PER_SECTION] for p in [s.item]]
         out.append(table(["Topic", "Kind", "Position", "Attribution", "Source", "Paragraphs"], rows))

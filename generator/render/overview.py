@@ -10,13 +10,15 @@ from ..context import Site
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from . import links
-from .common import article_when, as_of, cites, table, when
+from .common import article_label, article_when, as_of, cites, indent, table, when
 from .text import link, md
 
 PAGE = links.HOME
 STATUS_TOPIC = "decision-status"
 CONTRIBUTORS_TOPIC = "troop-contributors"
 SHOWN = 8
+#: Developments under "What changed".
+CHANGES = 5
 
 
 def _claim_rows(site: Site, topic_id: str) -> list[list[str]]:
@@ -35,34 +37,88 @@ def outputs(site: Site) -> list[Output]:
     return [Output(PAGE, render_overview(site), "docs/index.md", in_nav=True)]
 
 
+def _rests_on(site: Site, cited) -> str:
+    """Compact links to the briefs and paragraphs a line rests on, each brief by its
+    article's date (the title is the link's tooltip)."""
+    titles = {r.id: r.brief.title for r in site.corpus.records}
+    return "; ".join(f"[{article_label(site.analysis.dates[c.brief])}]"
+                     f"({links.rel(PAGE, links.brief(c.brief))} \"{md(titles[c.brief])}\") "
+                     f"{cites(PAGE, links.brief(c.brief), c.cite)}" for c in cited)
+
+
+def _status(site: Site) -> list[str]:
+    """Where things stand, as of when: the editors' status line and the brief
+    writer's judgement (labelled as such), each cited (status.py)."""
+    status = site.corpus.status
+    out = ['!!! abstract "Where things stand"\n', indent(as_of(site.analysis) + "\n")]
+    if status is None:
+        return out
+    out.append(indent(f"**{md(status.line)}** *Rests on:* {_rests_on(site, status.rests_on)}\n"))
+    if (j := status.judgement) is not None:
+        out.append(indent(f"*The brief writer's judgement, not a fact from the articles* "
+                          f"([ICD 203 terms]({links.rel(PAGE, links.METHODOLOGY)}#facts-attribution-and-judgement)): "
+                          f"{md(j.text)} Likelihood: **{md(j.likelihood)}**; confidence: **{md(j.confidence)}**. "
+                          f"*Basis:* {md(j.basis)} *Rests on:* {_rests_on(site, j.rests_on)}\n"))
+    return out
+
+
+def _what_changed(site: Site) -> list[str]:
+    """The latest developments, newest first, one line each with its date and source."""
+    dated = [t for t in site.analysis.timeline if t.placed[0] != 9999 and t.when.precision in ("day", "day-month")
+             and not all(s.item.expected for s in t.reports)][-CHANGES:]
+    out = ["## What changed\n", "The latest dated developments the sources report, newest first.\n"]
+    for t in reversed(dated):
+        s = t.reports[0]
+        more = f" and {len(t.reports) - 1} more" if len(t.reports) > 1 else ""
+        out.append(f"- **{when(t.when)}** — {md(t.text)} "
+                   f"({link(s.record.brief.title, links.rel(PAGE, links.brief(s.record.id)))} "
+                   f"{cites(PAGE, links.brief(s.record.id), s.item.cite)}{more})")
+    if not dated:
+        out.append("No source reports a dated development.")
+    out.append(f"\nThe {link('timeline', links.TIMELINE)} has every event.\n")
+    return out
+
+
+def _key_figures(site: Site) -> list[str]:
+    status = site.corpus.status
+    if status is None or not status.key_figures:
+        return []
+    titles = {r.id: r.brief.title for r in site.corpus.records}
+    out = ["## Key figures\n"]
+    out += [f"- **{md(f.figure)}** — {md(f.label)} "
+            f"({link(titles[f.source.brief], links.rel(PAGE, links.brief(f.source.brief)))} "
+            f"{cites(PAGE, links.brief(f.source.brief), f.source.cite)})" for f in status.key_figures]
+    return out + [""]
+
+
 def render_overview(site: Site) -> str:
     corpus, analysis = site.corpus, site.analysis
-    out = [site.intro.rstrip() + "\n", as_of(analysis) + f" *Built from {len(corpus.records)} briefs.*\n"]
+    heading, _, about = site.intro.strip().partition("\n")
+    if not heading.startswith("# "):  # no title line: the whole intro is the about text
+        heading, about = "# Briefing", site.intro
+    out = [heading + "\n", *_status(site), *_what_changed(site), *_key_figures(site)]
+    if about.strip():
+        out += ["## About this briefing\n", about.strip() + "\n", f"*Built from {len(corpus.records)} briefs.*\n"]
 
-    out.append("## Where Pakistan stands\n")
+    out.append("## Where Pakistan stands, source by source\n")
     out.append("The status of Pakistan's decision as each source reports it, newest article first. "
-               f"Sources disagree: see {link('claims and contradictions', links.CONTRADICTIONS)}.\n"
+               f"Sources contradict each other: see {link('claims and contradictions', links.CONTRADICTIONS)}.\n"
                if (status := analysis.finding(STATUS_TOPIC)) and status.verdict == "contradicts" else
-               "The status of Pakistan's decision as each source reports it, newest article first.\n")
+               "The status of Pakistan's decision as each source reports it, newest article first; "
+               f"{link('claims and contradictions', links.CONTRADICTIONS)} says how the answers relate.\n")
     rows = _claim_rows(site, STATUS_TOPIC)
     out.append(table(["Article date", "Status", "Claim", "Attribution", "Source"], rows) if rows else "No source reports it.\n")
 
     out.append("## Pakistan's conditions\n")
     rows = [[md(c.topic.name), str(len(c.cells)), str(c.on_record)] for c in analysis.conditions if c.cells]
-    out.append(f"Conditions and red lines the sources attribute to Pakistan; the {link('conditions tracker', links.CONDITIONS)} "
-               "shows each source's wording.\n")
+    out.append(f"Conditions and red lines the sources attribute to Pakistan (stances and demands are not counted); "
+               f"the {link('conditions tracker', links.CONDITIONS)} shows each source's wording.\n")
     out.append(table(["Condition", "Sources", "Of which on record"], rows) if rows else "None reported.\n")
 
     out.append("## Who is offering troops\n")
     rows = _claim_rows(site, CONTRIBUTORS_TOPIC)
     out.append(f"Countries named as contributors, with how many troops where a source says. See {link('countries', links.COUNTRIES)}.\n")
     out.append(table(["Article date", "Countries", "Claim", "Attribution", "Source"], rows) if rows else "No source reports it.\n")
-
-    out.append("## Key dates\n")
-    dated = [t for t in analysis.timeline if t.when.precision == "day"][-SHOWN:]
-    out += [f"- **{when(t.when)}** — {md(t.text)} "
-            + " ".join(cites(PAGE, links.brief(s.record.id), s.item.cite) for s in t.reports) for t in reversed(dated)]
-    out.append(f"\nThe {link('timeline', links.TIMELINE)} has every event.\n")
 
     out.append("## Open questions\n")
     out.append("What the newest sources leave unanswered.\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..context import Site
 from ..output import Output
 from . import links
-from .common import NOT_STATED, cites, when
+from .common import NOT_STATED, cites, quote_context, when
 from .text import link, md, quoted
 
 PAGE = links.QUOTES
@@ -30,8 +30,10 @@ def render_quotes(site: Site) -> str:
             bits = [when(q.date) if q.date else "date not stated"]
             if q.venue:
                 bits.append(md(q.venue))
+            context = quote_context(q)
             out.append(f"- {quoted(q.text)} — {', '.join(bits)}; "
-                       f"{link(r.brief.title, links.rel(PAGE, links.brief(r.id)))} {cites(PAGE, links.brief(r.id), q.cite)}")
+                       f"{link(r.brief.title, links.rel(PAGE, links.brief(r.id)))} {cites(PAGE, links.brief(r.id), q.cite)}"
+                       + (f"  \n  {context}" if context else ""))
         if len(quotes) > PER_SPEAKER:
             out.append(f"- {link(f'All {len(quotes)} quotes', links.rel(PAGE, links.entity(sq.speaker.id)))}")
         out.append("")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..analyse import TimelineEntry
 from ..context import Site
+from ..model import When
 from ..output import Output
 from . import links
 from .common import cites, unsearched_heading, when
@@ -41,17 +42,29 @@ def group(entries: tuple[TimelineEntry, ...]) -> dict[str, list[TimelineEntry]]:
     return out
 
 
-def _entry(page: str, t: TimelineEntry) -> str:
-    w = t.when
+def _date(w: When) -> str:
     # "(month only)" unless the text names a part of it ("early November 2025" says so itself).
     marks = [f"{w.precision} only"] if w.precision in ("month", "year") and not w.qualifier else []
     marks += ["inferred"] if w.basis == "inferred" else []
-    date = when(w, marks=False) + (f" ({', '.join(marks)})" if marks else "") if w.date else "Date not stated"
-    text = md(t.text)
-    sources = "; ".join(f"{link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
-                        f"{cites(page, links.brief(s.record.id), s.item.cite)}" for s in t.reports)
-    noun = "source" if len(t.reports) == 1 else f"{len(t.reports)} sources"
-    return f"- **{date}** — {text}  \n  *{noun}:* {sources}"
+    return when(w, marks=False) + (f" ({', '.join(marks)})" if marks else "") if w.date else "Date not stated"
+
+
+def _entry(page: str, t: TimelineEntry) -> str:
+    """One happening.  Reported by several sources, each source's own wording is
+    shown (and its own date, where it differs): one brief cannot speak for the others."""
+    def source(s) -> str:
+        return (f"{link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
+                f"{cites(page, links.brief(s.record.id), s.item.cite)}")
+
+    head = f"- **{_date(t.when)}** — "
+    if len({s.item.text for s in t.reports}) == 1:
+        noun = "source" if len(t.reports) == 1 else f"{len(t.reports)} sources"
+        return f"{head}{md(t.text)}  \n  *{noun}:* " + "; ".join(source(s) for s in t.reports)
+    lines = [f"{head}*{len(t.reports)} sources, each in its own words:*"]
+    for s in t.reports:
+        own = f" (this source: {_date(s.item.when)})" if _date(s.item.when) != _date(t.when) else ""
+        lines.append(f"    - {md(s.item.text)}{own} — {source(s)}")
+    return "\n".join(lines)
 
 
 def _section(page: str, period: str, entries: list[TimelineEntry], searched: bool = True) -> str:

@@ -120,7 +120,43 @@ def synthesise(base: Path, dest: Path, n: int) -> list[str]:
         text = yaml.safe_dump(brief, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
         (dest / "briefs" / f"{brief_id}.yaml").write_text(HEADER + text, encoding="utf-8")
         ids.append(brief_id)
+    _repoint_registries(dest, {stem: f"{stem[:70]}-{k:05d}" for k, (stem, _) in enumerate(templates) if k < n})
     return ids
+
+
+def _repoint_registries(dest: Path, first_copy: dict[str, str]) -> None:
+    """The registries cite real briefs by id (entity descriptions, the status block):
+    point them at the first synthetic copy of each, and drop what has no copy."""
+    registry = dest / "briefs" / "registry"
+
+    def repoint(cites: list) -> list:
+        return [{**c, "brief": first_copy[c["brief"]]} for c in cites if c.get("brief") in first_copy]
+
+    entities = registry / "entities.yaml"
+    data = _load(entities)
+    for e in data["entities"]:
+        if "described_in" in e:
+            e["described_in"] = repoint(e["described_in"])
+    _dump(entities, data, "# yaml-language-server: $schema=../schema/entities.schema.json\n")
+    status = registry / "status.yaml"
+    if status.is_file():
+        data = _load(status)
+        cited = [*data["rests_on"], *(data.get("judgement") or {}).get("rests_on", []),
+                 *(f["source"] for f in data.get("key_figures", []))]
+        if all(c["brief"] in first_copy for c in cited):
+            data["rests_on"] = repoint(data["rests_on"])
+            if data.get("judgement"):
+                data["judgement"]["rests_on"] = repoint(data["judgement"]["rests_on"])
+            for f in data.get("key_figures", []):
+                f["source"] = repoint([f["source"]])[0]
+            _dump(status, data, "# yaml-language-server: $schema=../schema/status.schema.json\n")
+        else:
+            status.unlink()
+
+
+def _dump(path: Path, data, header: str) -> None:
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
+    path.write_text(header + text, encoding="utf-8")
 
 
 def _deep_copy(node):
