@@ -10,7 +10,7 @@ from ..context import Site
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from . import links
-from .common import article_label, article_when, as_of, cites, indent, table, when
+from .common import article_label, article_when, as_of, cites, date_text, indent, table, when
 from .text import link, md
 
 PAGE = links.HOME
@@ -50,10 +50,14 @@ def _status(site: Site) -> list[str]:
     """Where things stand, as of when: the editors' status line and the brief
     writer's judgement (labelled as such), each cited (status.py)."""
     status = site.corpus.status
-    out = ['!!! abstract "Where things stand"\n', indent(as_of(site.analysis) + "\n")]
+    d = site.analysis.as_of
+    when_ = "" if d is None else " — as of " + date_text(d.known) + ("" if d.published.date else " or later")  # type: ignore[arg-type]
+    out = [f'!!! abstract "Where things stand{when_}"\n']
+    if status is not None:
+        out.append(indent(f"**{md(status.line)}** *Rests on:* {_rests_on(site, status.rests_on)}\n"))
+    out.append(indent(as_of(site.analysis) + "\n"))
     if status is None:
         return out
-    out.append(indent(f"**{md(status.line)}** *Rests on:* {_rests_on(site, status.rests_on)}\n"))
     if (j := status.judgement) is not None:
         out.append(indent(f"*The brief writer's judgement, not a fact from the articles* "
                           f"([ICD 203 terms]({links.rel(PAGE, links.METHODOLOGY)}#facts-attribution-and-judgement)): "
