@@ -173,7 +173,8 @@ def read_corpus(root: Path) -> Corpus:
             continue
         check_brief(brief, doc, seeds[name], registries, problems)
         records.append(Record(path.stem, rel, brief, seeds[name]))
-    by_id = {r.id: r for r in records}
+    by_id: dict[str, Record | None] = {p.stem: None for p in brief_files(root, Problems())}
+    by_id.update({r.id: r for r in records})
     check_described_in(registries, by_id, problems)
     status = read_status(root, by_id, problems)
     if problems:

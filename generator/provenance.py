@@ -105,7 +105,10 @@ def check_described_in(registries: "Registries", records: dict, problems: Proble
 def check_brief_cite(brief_id: str, cite: list[int], doc: Document, loc: tuple, records: dict,
                      problems: Problems):
     """A cite of another file (a registry, the status block) into a brief: the brief
-    exists and the paragraphs lie in its scope.  Returns the brief's Record, or None."""
+    exists and the paragraphs lie in its scope.  ``records``: brief id -> its Record,
+    or None for a brief that failed to load.  Returns the brief's Record, or None."""
+    if brief_id in records and records[brief_id] is None:
+        return None  # the brief exists but did not load: its own problems are reported
     record = records.get(brief_id)
     if record is None:
         problems.add(doc.path, *doc.where(loc + ("brief",)), f"no brief `{brief_id}` to cite",
