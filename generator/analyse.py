@@ -41,8 +41,8 @@ class EntityFacts:
     def briefs(self) -> tuple[Record, ...]:
         """Every brief that mentions, quotes or gives a position of the entity."""
         seen: dict[str, Record] = {}
-        for s in (*self.mentions, *self.quotes, *self.positions):
-            seen.setdefault(s.record.id, s.record)
+        for record in [s.record for s in self.mentions] + [s.record for s in self.quotes] + [s.record for s in self.positions]:
+            seen.setdefault(record.id, record)
         return tuple(seen.values())
 
 

@@ -62,7 +62,8 @@ def render(out: Path, root: Path) -> None:
     from .write import write_outputs
 
     try:
-        outputs = build(root, **site_info(root))
+        info = site_info(root)
+        outputs = build(root, site_name=info["site_name"] or "", site_url=info["site_url"])
     except BriefsInvalid as e:
         _report(e, _github(False), "; nothing was written")
     # The exports and the feed go beside the pages: MkDocs copies them to the site.

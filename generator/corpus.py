@@ -122,13 +122,15 @@ def _load_registry(root: Path, name: str, problems: Problems, loaded: dict | Non
 
 def load_registries(root: Path, problems: Problems) -> Registries:
     before = len(problems)
-    loaded, broken, read = [], set(), {}
+    loaded: list[dict] = []
+    broken: set[str] = set()
+    read: dict[str, tuple] = {}
     for name in REGISTRIES:
         loaded.append(_load_registry(root, name, problems, read))
         if len(problems) > before and not loaded[-1]:  # the file could not be read at all
             broken.add(name)
         before = len(problems)
-    registries = Registries(*loaded, broken=frozenset(broken), read=read)
+    registries = Registries(loaded[0], loaded[1], loaded[2], broken=frozenset(broken), read=read)
     for doc, reg in read.values():  # references between registries (a topic's `versus`)
         check_refs(reg, doc, registries, problems)
     return registries

@@ -360,7 +360,7 @@ def render_draft(r: Reading, seed_rel: str) -> str:
         out += [f"    date: {_q(date)}  # check: paragraph {stamp.number} reads \"{_c(stamp.text, 60)}\"{updated}",
                 f"    precision: {precision}",
                 "    basis: stated",
-                f"    note: {_q(f'The article' + chr(39) + f's own stamp reads {_c(stamp.text, 60)!r} (paragraph {stamp.number}).')}"]
+                f"    note: {_q('The article' + chr(39) + f's own stamp reads {_c(stamp.text, 60)!r} (paragraph {stamp.number}).')}"]
     else:
         out += ["    date: null",
                 "    precision: null  # TODO: no date stamp found. Give the article's own date (YYYY-MM-DD and `day`),"

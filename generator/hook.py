@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -98,7 +99,7 @@ def _add(files: Files, config: MkDocsConfig, root: Path, outputs: list[Output]) 
         _fail(clashes, "hand-written files stand at generated paths: fix the lines above")
 
 
-def _fail(problems: Problems, message: str):
+def _fail(problems: Problems, message: str) -> NoReturn:
     for line in problems.lines():
         log.error(line)
     raise PluginError(message)

@@ -15,7 +15,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
 from .fields import (_DATE_FORMS, DATE_FORM_NAMES, SEED_PATTERN, Strict, Attribution, Basis, Cite, Confidence, EntityRef, Id,
-                     Likelihood, OptionalCite, PageTitle, Precision, Qualifier, Short, ShortPageTitle, Sourcing,
+                     Likelihood, OptionalCite, PageTitle, Precision, Qualifier, Short, Sourcing,
                      TagRef, Text, Tone, TopicRef)
 from .fields import ID_PATTERN as ID_PATTERN  # re-exported: file names are checked against it
 from .marks import CITES, find

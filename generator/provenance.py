@@ -32,11 +32,11 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries
                      "a paragraph is a non-empty line; count with: grep -v '^\\s*$' seeds/FILE | cat -n")
     first, last = scope.first, min(scope.last, count)
 
-    for found in find(brief):
-        if found.marker is CITES:
-            for j, n in enumerate(found.value):
+    for mark in find(brief):
+        if mark.marker is CITES:
+            for j, n in enumerate(mark.value):
                 if not first <= n <= last:
-                    line, col = doc.where(found.loc + (j,))
+                    line, col = doc.where(mark.loc + (j,))
                     why = (f"{seed.name} has {count} paragraphs" if n > count
                            else f"the brief's scope is paragraphs {first}-{last}")
                     problems.add(doc.path, line, col, f"cites paragraph {n}, but {why}",
@@ -81,14 +81,14 @@ def _list(numbers: list[int]) -> str:
 
 def check_refs(node: BaseModel, doc: Document, registries: "Registries", problems: Problems) -> None:
     """Every id in a field typed as a reference (fields.EntityRef and the like) exists in its registry."""
-    for found in find(node):
-        marker = found.marker
-        if not isinstance(marker, Ref) or found.value is None or marker.registry in registries.broken:
+    for mark in find(node):
+        marker = mark.marker
+        if not isinstance(marker, Ref) or mark.value is None or marker.registry in registries.broken:
             continue
         known = registries.of(marker.registry)
-        if found.value not in known:
-            problems.add(doc.path, *doc.where(found.loc), _UNKNOWN[marker.registry].format(found.value),
-                         registries.suggest(found.value, known, REGISTRY_FILES[marker.registry]))
+        if mark.value not in known:
+            problems.add(doc.path, *doc.where(mark.loc), _UNKNOWN[marker.registry].format(mark.value),
+                         registries.suggest(mark.value, known, REGISTRY_FILES[marker.registry]))
 
 
 def check_described_in(registries: "Registries", records: dict, problems: Problems) -> None:

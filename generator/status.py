@@ -71,7 +71,7 @@ def read_status(root: Path, records: dict, problems: Problems) -> Status | None:
     status = to_model(doc, Status, problems)
     if status is None:
         return None
-    places = [(("rests_on", i), c) for i, c in enumerate(status.rests_on)]
+    places: list[tuple[tuple[str | int, ...], BriefCite]] = [(("rests_on", i), c) for i, c in enumerate(status.rests_on)]
     if status.judgement:
         places += [(("judgement", "rests_on", i), c) for i, c in enumerate(status.judgement.rests_on)]
     places += [(("key_figures", i, "source"), f.source) for i, f in enumerate(status.key_figures)]

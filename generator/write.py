@@ -17,6 +17,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Mapping
 
 from .output import Output
 
@@ -54,7 +55,7 @@ def _read_manifest(path: Path) -> dict[str, str | None]:
     return {}  # not ours to trust: remove nothing
 
 
-def _write_manifest(path: Path, entries: dict[str, str | None]) -> None:
+def _write_manifest(path: Path, entries: Mapping[str, str | None]) -> None:
     _atomic_write(path, json.dumps(dict(sorted(entries.items())), indent=1).encode("utf-8"))
 
 

@@ -74,7 +74,7 @@ def _unordered(site: Site, f: Finding) -> list[str]:
 
 def summary(f: Finding) -> str:
     """One plain line for a question."""
-    kinds = [d.kind for d in f.differences]
+    kinds: list[str] = [d.kind for d in f.differences]
     if not kinds:
         return f"{_n(f.claims.sources, 'source')} give{'s' if f.claims.sources == 1 else ''} the same answer."
     parts = []

@@ -91,8 +91,8 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
     if f.quotes:
         out.append(unsearched_heading("Quotes"))
         out.append(more(min(len(f.quotes), PER_SECTION), len(f.quotes)))
-        for s in f.quotes[:PER_SECTION]:
-            r, q = s.record, s.item
+        for sq in f.quotes[:PER_SECTION]:
+            r, q = sq.record, sq.item
             said = [source(r)]
             if q.venue:
                 said.append(md(q.venue))
