@@ -1,6 +1,12 @@
 """The draft brief as YAML text: the values read from the article, each with
 a `# check:` comment naming its paragraph, `# TODO:` on everything a person
 must write, and what could help the writer as comments.
+
+The draft always loads (generator/load.py), whatever the article holds:
+values are double-quoted, article text in comments loses line breaks,
+control and invisible characters, and text holding a character the loader
+refuses in a value (a zero-width space, a bidi override) is never made a
+value: a `check` comment says why the field is left null.
 """
 
 from __future__ import annotations
@@ -9,10 +15,12 @@ import json
 import re
 
 from .article import Reading
+from .load import _UNWANTED as _REFUSED  # what the loader refuses in any value
 from .paths import BRIEF_SCHEMA_REF
 from .validate import SCHEMA_FIRST_LINE
 
 _BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_IN_COMMENTS = re.compile(f"{_BREAKS.pattern}|{_REFUSED.pattern}")
 
 
 def _q(text: str) -> str:
@@ -24,8 +32,18 @@ def _q(text: str) -> str:
 
 def _c(text: str, limit: int = 160) -> str:
     """Article text made safe for a one-line comment, and shortened."""
-    text = _BREAKS.sub(" ", text)
+    text = _NOT_IN_COMMENTS.sub(" ", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _refused(text: str) -> str | None:
+    """The first character of ``text`` that the loader refuses in a value, as U+XXXX."""
+    found = _REFUSED.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
+
+
+def _cannot_hold(char: str) -> str:
+    return f"holds {char}, a control or invisible character a brief cannot hold"
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -47,14 +65,20 @@ def render_draft(r: Reading, seed_rel: str) -> str:
         "source:",
         f"  seed: {_q(r.seed.name)}",
     ]
-    if r.headline:
+    if r.headline and (char := _refused(r.headline[1])):
+        out.append(f"  headline: null  # check: paragraph {r.headline[0]} reads like a headline but"
+                   f" {_cannot_hold(char)}: copy it without that character")
+    elif r.headline:
         n, text = r.headline
         repeats = f"; repeated in paragraph {_ranges(r.headline_repeats)}, compare them" if r.headline_repeats else ""
         out.append(f"  headline: {_q(text)}  # check: paragraph {n}{repeats}")
     else:
         out.append("  headline: null  # check: paragraph 1 does not read as a headline; copy one only if the text prints it")
     out.append("  outlet: null  # only where the text names the publisher; a page layout is not evidence")
-    if r.byline:
+    if r.byline and (char := _refused(r.byline[1])):
+        out.append(f"  author: null  # check: the byline in paragraph {r.byline[0]} {_cannot_hold(char)}:"
+                   " write the name without it")
+    elif r.byline:
         out.append(f"  author: {_q(r.byline[1])}  # check: byline in paragraph {r.byline[0]}")
     elif r.bio:
         out.append(f"  author: null  # check: paragraph {r.bio[0]} may name the author: \"{_c(r.bio[1], 90)}\"")
@@ -104,10 +128,11 @@ def render_draft(r: Reading, seed_rel: str) -> str:
         "key_points: []  # TODO: at least one, each cited, e.g. - {text: \"...\", cite: [3]}",
         "quotes: []",
     ]
-    if r.quotes:
+    quotes = [c for c in r.quotes if not _refused(c.text)]  # no brief could quote the others
+    if quotes:
         out.append("# Candidate quotes: words the article prints in quotation marks, with the paragraph and the")
         out.append("# names near them. Copy the ones the brief needs above; `speaker` is an entity id.")
-        for c in r.quotes:
+        for c in quotes:
             out.append(f"#  - text: {_c(_q(c.text), 1000)}")
             out.append("#    speaker: TODO")
             out.append(f"#    cite: [{_ranges(c.cite)}]")
