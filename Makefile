@@ -46,7 +46,7 @@ schema: $(STAMP)
 # build/zensical/site. Needs `.venv/bin/pip install -r requirements-dev.txt`.
 .PHONY: zensical
 zensical: $(STAMP)
-	$(PY) -m generator.zensical_build
+	$(PY) tools/zensical_build.py
 
 # Benchmark at N and 2N synthetic briefs (default N=1000; `make bench N=200` is a
 # quick run): prints a table, writes .bench/results.json and docs/performance.md.

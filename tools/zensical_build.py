@@ -13,7 +13,8 @@ docs/, and Zensical builds that:
         site/        the built site
         .cache/      Zensical's cache
 
-Run it with `make zensical` or `python -m generator.zensical_build`.
+Run it from the project folder with `make zensical` or
+`python tools/zensical_build.py`.  A build recipe, not part of the generator.
 """
 
 from __future__ import annotations
