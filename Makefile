@@ -33,9 +33,10 @@ build: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check
 
-# Rewrite tests/golden/ from the fixture project after an intended output change.
+# Rewrite tests/golden/ from the fixture project, and the `expected` lines of
+# the cases in tests/hostile/, after an intended output change; review the diff.
 goldens: $(STAMP)
-	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_golden.py
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_golden.py tests/test_hostile.py
 
 schema: $(STAMP)
 	$(PY) -m generator schema
@@ -45,7 +46,7 @@ schema: $(STAMP)
 # build/zensical/site. Needs `.venv/bin/pip install -r requirements-dev.txt`.
 .PHONY: zensical
 zensical: $(STAMP)
-	$(PY) -m generator.zensical_build
+	$(PY) tools/zensical_build.py
 
 # Benchmark at N and 2N synthetic briefs (default N=1000; `make bench N=200` is a
 # quick run): prints a table, writes .bench/results.json and docs/performance.md.

@@ -63,9 +63,6 @@ def test_the_published_addresses_follow_mkdocs_yml():
 
 
 def test_it_covers_what_an_editor_needs():
-    headings = re.findall(r"^## (.+)$", BODY, re.M)
-    assert headings == ["Add an article and its brief", "Fields", "Checklist",
-                        "How the provenance checks work", "Preview locally"]
     for name in [*Brief.model_fields, *Source.model_fields]:
         assert f"`{name}`" in BODY, f"the field `{name}` is not described"
 

@@ -13,9 +13,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, cli, make_project, write
+from generator.article import read_article
 from generator.cli import main
 from generator.corpus import read_corpus
-from generator.draft import draft, read_article, render_draft
+from generator.draft import draft
+from generator.draft_yaml import render_draft
 from generator.errors import BriefsInvalid, Problems
 from generator.load import parse
 from generator.model import Brief, Entity

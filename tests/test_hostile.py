@@ -1,20 +1,23 @@
 """Broken and hostile inputs: every case in tests/hostile/ fails cleanly.
 
-Each case is a file plus `<stem>.expected`, the exact lines `python -m
-generator check` prints for it.  The folder a case sits in says where it goes
-in a copy of the fixture project (see tests/hostile/README.md).  Every case
-runs through the CLI's `check` command in-process (click's test runner: the
-same code, without an interpreter start per case), which must exit 1 with
-exactly those lines and no exception.  One case per kind of failure also
-runs as real subprocesses, `python -m generator check` and a strict `mkdocs
+Each case is an edit of a file of the fixture project, with `expected`, the
+exact lines `python -m generator check` prints for it (tests/hostile_cases.py
+reads the case lists; tests/hostile/README.md says how to add a case).  Every
+case runs through the CLI's `check` command in-process (click's test runner:
+the same code, without an interpreter start per case), which must exit 1 with
+exactly those lines and no exception.  One case per kind of failure also runs
+as real subprocesses, `python -m generator check` and a strict `mkdocs
 build`, which must print the same lines, exit 1 and show no traceback.
-Cases that cannot be stored as files (a symlink, a file over the size cap,
-invalid UTF-8) are made by the functions in GENERATED, with their expected
-lines in tests/hostile/generated/.
+Cases that are not an edit of one file (a symlink, a file over the size cap,
+invalid UTF-8) are made by the functions in GENERATED.
+
+With UPDATE_GOLDENS=1 (`make goldens`) the `expected` lines of every case are
+rewritten from what `check` prints; review the diff.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,31 +25,23 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import cli, make_project, mkdocs_build
+from conftest import FIXTURE, cli, make_project, mkdocs_build
 from generator.cli import main
 from generator.load import MAX_BYTES
+from hostile_cases import VALID, hostile_cases, load_cases, rewrite_expected
 
-HOSTILE = Path(__file__).parent / "hostile"
-FIXTURE_BRIEF = Path(__file__).parent / "fixtures" / "project" / "briefs" / "fixture-brief.yaml"
-# Where a case file goes, by the folder it sits in.
-PLACES = {
-    "briefs": lambda name: f"briefs/{name}",
-    "names": lambda name: f"briefs/{name}",
-    "entities": lambda name: "briefs/registry/entities.yaml",
-    "topics": lambda name: "briefs/registry/topics.yaml",
-    "tags": lambda name: "briefs/registry/tags.yaml",
-}
+UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 MKDOCS_PREFIX = "ERROR   -  "
 # Subprocesses cost a second or so of CPU per case, and the hook and the CLI
 # report the same Problems from the same code, so the real commands run one
 # case per kind of failure (each loader refusal, file-level errors, schema,
 # titles, provenance, file names, registries, links) rather than all of them.
 SUBPROCESS_CASES = {
-    "briefs/billion-laughs.yaml", "briefs/python-tag.yaml", "briefs/tab-indentation.yaml",
-    "briefs/empty-file.yaml", "briefs/misspelt-field.yaml", "briefs/date-month-13.yaml",
-    "briefs/title-markup.yaml", "briefs/control-character-escape.yaml", "briefs/bidi-override-title.yaml",
-    "briefs/quote-not-in-article.yaml", "briefs/seed-path-traversal.yaml", "names/Bad Name.yaml",
-    "tags/name-markup.yaml", "entities/duplicate-id.yaml", "generated/deep-nesting", "generated/invalid-utf8",
+    "brief/billion-laughs", "brief/python-tag", "brief/tab-indentation",
+    "brief/empty-file", "brief/misspelt-field", "brief/date-month-13",
+    "brief/title-markup", "brief/control-character-escape", "brief/bidi-override-title",
+    "brief/quote-not-in-article", "brief/seed-path-traversal", "name/Bad Name.yaml",
+    "tags/name-markup", "entities/duplicate-id", "generated/deep-nesting", "generated/invalid-utf8",
     "generated/oversize", "generated/symlinked-brief", "generated/invalid-utf8-seed",
 }
 # Problems about a file's name or link, where no line can be meant.
@@ -54,7 +49,15 @@ NO_LINE = {"generated/symlinked-brief", "generated/symlinked-registry"}
 
 
 def _brief_text() -> bytes:
-    return (HOSTILE / "valid" / "title-no.yaml").read_bytes().replace(b"title: NO", b"title: A generated case")
+    fixture = (FIXTURE / "briefs" / "fixture-brief.yaml").read_bytes()
+    title = b"title: Minister says the plan is under review"
+    assert fixture.count(title) == 1, "the generated cases edit the fixture brief's title"
+    return fixture.replace(title, b"title: A generated case")
+
+
+def _title_too_long(root: Path) -> None:
+    text = _brief_text().replace(b"title: A generated case", b"title: " + b"Very " * 801 + b"long")
+    (root / "briefs" / "title-too-long.yaml").write_bytes(text)
 
 
 def _outside(root: Path) -> Path:
@@ -119,6 +122,7 @@ def _symlinked_seeds_folder(root: Path) -> None:
 
 
 GENERATED = {
+    "title-too-long": _title_too_long,
     "oversize": _oversize,
     "deep-nesting": _deep_nesting,
     "invalid-utf8": _invalid_utf8,
@@ -131,29 +135,24 @@ GENERATED = {
 }
 
 
-def _cases() -> dict[str, tuple[Path | None, Path]]:
-    """case id -> (case file or None for a generated case, expected file)."""
-    out = {}
-    for folder in sorted(PLACES):
-        for path in sorted((HOSTILE / folder).iterdir()):
-            if path.suffix != ".expected":
-                out[f"{folder}/{path.name}"] = (path, path.with_name(path.stem + ".expected"))
-    for name in GENERATED:
-        out[f"generated/{name}"] = (None, HOSTILE / "generated" / f"{name}.expected")
-    return out
+CASES = hostile_cases()
+if {case.name for case in CASES.values() if case.place == "generated"} != set(GENERATED):
+    raise AssertionError("every generated case needs its function in GENERATED, and every function its case")
 
 
-CASES = _cases()
-
-
-def _install(case: str, root: Path) -> None:
-    source, _ = CASES[case]
-    folder, name = case.split("/", 1)
-    if source is None:
-        GENERATED[name](root)
+def _install(case_id: str, root: Path) -> None:
+    case = CASES[case_id]
+    if case.place == "generated":
+        GENERATED[case.name](root)
     else:
-        target = root / PLACES[folder](name)
-        target.write_bytes(source.read_bytes())
+        (root / case.target).write_bytes(case.content().encode("utf-8"))
+
+
+def _update(results: dict) -> None:
+    """Rewrite every case's `expected` lines from what `check` printed."""
+    for source in sorted({case.source for case in CASES.values()}):
+        rewrite_expected(source, {i: r.stderr for i, r in results.items() if CASES[i].source == source})
+    CASES.update(hostile_cases())
 
 
 @pytest.fixture(scope="module")
@@ -168,6 +167,8 @@ def outcomes(tmp_path_factory) -> dict:
         _install(case, roots[case])
     runner = CliRunner()
     in_process = {case: runner.invoke(main, ["check", "--root", str(root)]) for case, root in roots.items()}
+    if UPDATE:
+        _update(in_process)
 
     def run(case: str):
         return case, cli(roots[case], "check"), mkdocs_build(roots[case])
@@ -177,13 +178,13 @@ def outcomes(tmp_path_factory) -> dict:
     return in_process, real
 
 
+def _expected(case: str) -> str:
+    expected = CASES[case].expected
+    assert expected is not None, f"{case} has no `expected` lines: run `make goldens` and review them"
+    return expected
+
+
 def test_the_corpus_is_complete():
-    """Every case has its expected lines, and every expected file its case."""
-    missing = [case for case, (_, expected) in CASES.items() if not expected.is_file()]
-    assert not missing
-    cases = {expected for _, expected in CASES.values()}
-    orphans = [p for p in HOSTILE.rglob("*.expected") if p not in cases]
-    assert not orphans
     assert len(CASES) >= 40
     assert SUBPROCESS_CASES <= set(CASES)
 
@@ -193,7 +194,7 @@ def test_check_gives_the_exact_lines(case, outcomes):
     result = outcomes[0][case]
     assert isinstance(result.exception, SystemExit), result.exc_info  # not an uncaught exception
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == CASES[case][1].read_text(encoding="utf-8")
+    assert result.stderr == _expected(case)
 
 
 @pytest.mark.parametrize("case", sorted(SUBPROCESS_CASES))
@@ -201,13 +202,13 @@ def test_python_m_generator_check_gives_the_same_lines(case, outcomes):
     check, _ = outcomes[1][case]
     assert (check.returncode, check.stdout) == (1, "")
     assert "Traceback" not in check.stderr
-    assert check.stderr == CASES[case][1].read_text(encoding="utf-8")
+    assert check.stderr == _expected(case)
 
 
 @pytest.mark.parametrize("case", sorted(SUBPROCESS_CASES))
 def test_mkdocs_build_gives_the_same_lines(case, outcomes):
     _, build = outcomes[1][case]
-    lines = CASES[case][1].read_text(encoding="utf-8").splitlines()
+    lines = _expected(case).splitlines()
     problems, summary = lines[:-1], lines[-1].removeprefix("Error: ")
     errors = [line.removeprefix(MKDOCS_PREFIX) for line in build.stderr.splitlines() if line.startswith(MKDOCS_PREFIX)]
     assert build.returncode == 1
@@ -215,21 +216,23 @@ def test_mkdocs_build_gives_the_same_lines(case, outcomes):
     assert errors == problems + [f"{summary}: fix the lines above, then save again"]
 
 
-def test_problems_name_a_line_where_the_file_has_lines():
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_problems_name_a_line_where_the_file_has_lines(case):
     """`path:line:col: message`, except where no line can be meant (a file's name or link)."""
-    for case, (_, expected) in CASES.items():
-        for line in expected.read_text(encoding="utf-8").splitlines()[:-1]:
-            path, _, rest = line.partition(": ")
-            if case.startswith("names/") or case in NO_LINE:
-                assert ":" not in path, line
-            else:
-                assert path.count(":") == 2 and all(p.isdigit() for p in path.split(":")[1:]), line
+    for line in _expected(case).splitlines()[:-1]:
+        path, _, rest = line.partition(": ")
+        if CASES[case].place == "name" or case in NO_LINE:
+            assert ":" not in path, line
+        else:
+            assert path.count(":") == 2 and all(p.isdigit() for p in path.split(":")[1:]), line
 
 
 def test_byte_order_mark_and_title_no_are_valid(tmp_path):
     root = make_project(tmp_path / "project")
-    for path in sorted((HOSTILE / "valid").iterdir()):
-        shutil.copy(path, root / "briefs" / path.name)
+    valid = load_cases(VALID)
+    for case in valid:
+        (root / case.target).write_bytes(case.content().encode("utf-8"))
+    assert [case.expected for case in valid] == [None, None]
     check = cli(root, "check")
     assert (check.returncode, check.stderr) == (0, "")
     assert check.stdout.startswith("3 briefs and ")

@@ -9,6 +9,7 @@ import yaml
 from conftest import REPO
 from generator.errors import Problems
 from generator.load import MAX_BYTES, MAX_DEPTH, _careful, _quick, _Unusual, load, parse, read_text
+from hostile_cases import VALID, hostile_cases, load_cases
 
 
 def errors(text: str) -> list[str]:
@@ -96,21 +97,29 @@ def test_file_level_errors(tmp_path):
     ]
 
 
-def _yaml_files():
-    folders = [REPO / "briefs", REPO / "tests" / "fixtures", REPO / "tests" / "hostile"]
-    return sorted(p for folder in folders for p in folder.rglob("*.yaml"))
+def _yaml_texts() -> dict[str, str]:
+    """Every YAML file of the project and the fixtures, and every hostile case's text."""
+    out = {}
+    for path in sorted(p for folder in (REPO / "briefs", REPO / "tests" / "fixtures") for p in folder.rglob("*.yaml")):
+        text = read_text(path, path.name, Problems())
+        if text is not None:  # over the size cap, or not UTF-8: refused before either reading
+            out[f"{path.parent.name}/{path.name}"] = text
+    for case in [*hostile_cases().values(), *load_cases(VALID)]:
+        if case.place != "generated":
+            out[f"hostile/{case.id}"] = case.content()
+    return out
 
 
-@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_the_quick_reading_agrees_with_the_careful_one(path):
+YAML_TEXTS = _yaml_texts()
+
+
+@pytest.mark.parametrize("text", YAML_TEXTS.values(), ids=YAML_TEXTS.keys())
+def test_the_quick_reading_agrees_with_the_careful_one(text):
     """parse() reads a file quickly without positions and falls back to the
     careful reading at anything unusual: the quick one must never accept a
     file the careful one refuses, nor read a value differently."""
-    text = read_text(path, path.name, Problems())
-    if text is None:  # over the size cap, or not UTF-8: refused before either reading
-        return
     careful_problems = Problems()
-    careful = _careful(text, path.name, careful_problems)
+    careful = _careful(text, "b.yaml", careful_problems)
     try:
         quick = _quick(text)
     except (_Unusual, yaml.YAMLError):

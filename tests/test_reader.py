@@ -4,7 +4,6 @@ checked as files (feed, structured data, exports) and in a real browser.
 The browser is Debian's Chromium driven by Playwright (Playwright's own
 browser download cannot work on these machines); the browser tests skip
 when it is missing.  One browser, one page and one build serve every test.
-Screenshots are left in test-artifacts/ for a person to look at.
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 BROWSER_DIR = REPO / "tests" / "browser"  # package.json pins axe-core; npm installs it here
 AXE = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = REPO / "test-artifacts"
 
 BRIEF_IDS = sorted(p.stem for p in (REPO / "briefs").glob("*.yaml"))
 OFFER_BRIEF = "pakistan-rules-out-disarming-hamas-weighs-gaza-force"  # Dar: Indonesia offered 20,000 troops
@@ -372,16 +370,6 @@ def test_instant_navigation_keeps_the_page(session, base_url):
     expect(page.locator("article.md-content__inner h1")).to_contain_text("Timeline")
     expect(page).to_have_title(re.compile(r"^Timeline\b"))
     assert page.evaluate("window.__notReloaded === true"), "following a link reloaded the page"
-
-
-@needs_chromium
-def test_screenshots(page, base_url):
-    ARTIFACTS.mkdir(exist_ok=True)
-    for name, path in (("home", ""), ("brief", f"briefs/{OFFER_BRIEF}/"), ("timeline", "timeline/")):
-        page.goto(base_url + path)
-        target = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(target), full_page=True)
-        assert target.stat().st_size > 10_000
 
 
 @pytest.fixture(scope="module")
