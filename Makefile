@@ -23,12 +23,11 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-# Strict build into a fresh folder, swapped into site/ only on success, so a
-# failed or killed build leaves the previous site as it was.
+# Strict build into a private folder in .site-builds/, then `site` (a link)
+# switched to it in one rename, behind a lock: a failed, killed or concurrent
+# build leaves site/ whole (tools/build_site.py says how).
 build: $(STAMP)
-	rm -rf site.new
-	$(PY) -m mkdocs build --strict --site-dir site.new
-	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
+	$(PY) tools/build_site.py
 
 check: $(STAMP)
 	$(PY) -m generator check
@@ -54,4 +53,4 @@ bench: $(STAMP)
 	$(PY) tests/bench/bench.py $(if $(N),--n $(N))
 
 clean:
-	rm -rf site site.new site.old build .pytest_cache
+	rm -rf site .site-builds site.new site.old build .pytest_cache

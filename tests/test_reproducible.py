@@ -52,6 +52,7 @@ def clones(tmp_path_factory) -> tuple[Path, Path]:
     first = make_project(base / "first", real=True)
     shutil.copy(REPO / "Makefile", first / "Makefile")
     shutil.copy(REPO / "requirements.txt", first / "requirements.txt")
+    shutil.copytree(REPO / "tools", first / "tools", ignore=shutil.ignore_patterns("__pycache__"))  # `make build`
     _git(first, "init", "-q")
     _git(first, "add", "-A")
     _git(first, "commit", "-q", "-m", "one commit")
