@@ -285,10 +285,11 @@ def _make_project(root: Path) -> Path:
     make_project(root)
     shutil.copy(REPO / "Makefile", root / "Makefile")
     shutil.copytree(REPO / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "requirements.txt", root / "requirements.txt")
-    # The Makefile installs into .venv when its stamp is older than
-    # requirements.txt: point it at a stamp that is newer, and at this Python.
-    os.utime(root / "requirements.txt", (0, 0))
+    for lock in ("requirements.txt", "requirements-test.txt"):
+        shutil.copy(REPO / lock, root / lock)
+        # The Makefile installs into .venv when its stamp is older than the
+        # locks: point it at a stamp that is newer, and at this Python.
+        os.utime(root / lock, (0, 0))
     (root / "block_hook.py").write_text(BLOCKING_HOOK, encoding="utf-8")
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
