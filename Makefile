@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test build check render schema goldens clean lock
+.PHONY: serve test build check render schema goldens clean lint lock
 
 # --upgrade-deps: the pip that venv bundles (23.2 on Python 3.11) has known
 # advisories, so it never installs anything; the locks then pin pip itself.
@@ -32,6 +32,11 @@ test: $(STAMP)
 # build leaves site/ whole (tools/build_site.py says how).
 build: $(STAMP)
 	$(PY) tools/build_site.py
+
+# ruff over the project, mypy over the generator (settings in pyproject.toml).
+lint: $(STAMP)
+	$(PY) -m ruff check
+	$(PY) -m mypy generator
 
 # Regenerate the hash-pinned locks from the .in files, with uv installed into
 # a throwaway venv (never into .venv). Pins that still fit are kept; to move

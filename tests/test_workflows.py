@@ -4,12 +4,14 @@ exercised as a pull request with a broken brief would run it."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -219,6 +221,27 @@ def test_pages_upload_a_linked_site_as_real_files(tmp_path):
         members = {m.name: m for m in tar.getmembers()}
     assert {"./index.html", "./assets/app.js"} <= set(members)
     assert all(m.isfile() or m.isdir() for m in members.values())  # no links: Pages refuses them
+
+
+# ---- make lint ---------------------------------------------------------------------
+
+
+def test_pyproject_matches_the_locks_and_make_lint():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    lowest = re.search(r"--python-version (\S+)", makefile).group(1)
+    assert project["project"]["requires-python"] == f">={lowest}"  # the locks resolve for that Python
+    assert project["tool"]["setuptools"]["dynamic"]["dependencies"] == {"file": ["requirements.in"]}
+    assert re.search(r"^lint: \$\(STAMP\)\n\t\$\(PY\) -m ruff check\n\t\$\(PY\) -m mypy generator$", makefile, re.M)
+
+
+@pytest.mark.parametrize("tool", [["ruff", "check", "tools", "tests/test_atomic.py", "tests/test_workflows.py"],
+                                  ["mypy", "--strict", "tools"]], ids=lambda t: t[0])
+def test_the_build_tools_pass_the_linters(tool):
+    if importlib.util.find_spec(tool[0]) is None:
+        pytest.skip(f"{tool[0]} is not installed: `make lint` installs it")
+    result = run([sys.executable, "-m", *tool], cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # ---- errors where editors look ------------------------------------------------------
