@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -220,6 +221,31 @@ def test_a_site_folder_from_older_builds_is_swapped_out_whole(tmp_path):
     assert not (root / "site").is_symlink() and _tree(root / "site") == before  # killed just before the exchange
     assert _build(root, "new") == (0, "")
     assert (root / "site").is_symlink() and _whole(root / "site") == "new" and _leftovers(root) == []
+
+
+def test_without_an_atomic_exchange_a_site_folder_is_left_for_a_person(tmp_path, monkeypatch, capsys):
+    """Where renameat2 is missing (not Linux), the tool cannot swap a folder for
+    a link in one step: it changes nothing and says what to do."""
+    spec = importlib.util.spec_from_file_location("build_site", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "build_site", tool)  # dataclasses look their module up there
+    spec.loader.exec_module(tool)
+
+    def no_exchange(a: Path, b: Path) -> None:
+        raise OSError(38, "renameat2 is not available here")
+
+    monkeypatch.setattr(tool, "exchange", no_exchange)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("older\n")
+    fake = tmp_path / "fake_mkdocs.py"
+    fake.write_text(FAKE_MKDOCS, encoding="utf-8")
+    assert tool.main(["--site", str(site), "--", sys.executable, str(fake)]) == 1
+    assert capsys.readouterr().err == (
+        f"build_site: {site} is a folder left by an older build and cannot be swapped atomically here (renameat2 is "
+        f"not available here); it is unchanged (hint: remove it (rm -rf {site}) and build again)\n")
+    assert _tree(site) == {"index.html": hashlib.sha256(b"older\n").hexdigest()}
+    assert not list((tmp_path / ".site-builds").glob("build-*"))
 
 
 @contextlib.contextmanager

@@ -15,15 +15,16 @@ and leaves `site` exactly as it was.  A `site/` folder left by older builds is
 exchanged for the link in one step (Linux's renameat2 RENAME_EXCHANGE); where
 that is not available the tool asks for the folder to be removed by hand.
 
-Standard library only: it runs before anything is installed into the venv is
-needed, and the tests run it with a stand-in for MkDocs (`-- COMMAND…`: the
-command is given the output folder as its last argument).
+Standard library only, so the tests can run it with a stand-in for MkDocs
+(`-- COMMAND…`: the command is given the output folder as its last argument).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
+import errno
 import fcntl
 import os
 import shutil
@@ -101,9 +102,6 @@ def removable(folder: Path) -> None:
                 raise Failure(f"{d} is not writable, so the previous build could not be removed after the swap; "
                               "the site is unchanged",
                               f"chmod -R u+w {folder} (as root: chattr -R -i), then build again")
-    if not os.access(folder.parent, os.W_OK | os.X_OK):
-        raise Failure(f"{folder.parent} is not writable, so the previous build could not be removed",
-                      f"make {folder.parent} writable")
 
 
 def remove(path: Path) -> None:
@@ -127,7 +125,11 @@ def remove_stale(layout: Layout) -> None:
 
 
 def new_build_folder(layout: Layout) -> Path:
-    out = Path(tempfile.mkdtemp(prefix="build-", dir=layout.builds))
+    try:
+        out = Path(tempfile.mkdtemp(prefix="build-", dir=layout.builds))
+    except OSError as e:
+        raise Failure(f"cannot create a build folder in {layout.builds}: {e.strerror}; the site is unchanged",
+                      f"make {layout.builds.resolve()} writable") from e
     umask = os.umask(0)
     os.umask(umask)
     out.chmod(0o777 & ~umask)  # mkdtemp makes it private; a site is read by others
@@ -151,20 +153,20 @@ def exchange(a: Path, b: Path) -> None:
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (AttributeError, OSError):
-        raise OSError(38, "renameat2 is not available here") from None
+        raise OSError(errno.ENOSYS, "renameat2 is not available here") from None
     at_fdcwd, rename_exchange = -100, 2
     if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) != 0:
-        errno = ctypes.get_errno()
-        raise OSError(errno, os.strerror(errno))
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
 
 
 def swap(layout: Layout, out: Path) -> Path | None:
     """Point `site` at ``out`` in one rename; returns what it pointed at before, to remove."""
     site, link = layout.site, layout.builds / NEXT_LINK
-    remove(link)
-    link.symlink_to(os.path.relpath(out, site.parent))
-    checkpoint("linked")
     try:
+        remove(link)
+        link.symlink_to(os.path.relpath(out, site.parent))
+        checkpoint("linked")
         if site.is_dir() and not site.is_symlink():  # a folder from before this tool: swap it out whole
             try:
                 exchange(link, site)
@@ -190,16 +192,18 @@ def build(layout: Layout, command: list[str]) -> None:
     legacy = layout.site if layout.site.is_dir() and not layout.site.is_symlink() else None
     for folder in (p for p in (previous, legacy) if p is not None):
         removable(folder)
-    if not os.access(layout.site.parent, os.W_OK | os.X_OK):
-        raise Failure(f"{layout.site.parent.resolve()} is not writable, so {layout.site.name} cannot be switched; "
-                      "it is unchanged", f"make {layout.site.parent.resolve()} writable")
+    for folder in (layout.site.parent, layout.builds):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise Failure(f"{folder.resolve()} is not writable, so {layout.site.name} cannot be switched; "
+                          "it is unchanged", f"make {folder.resolve()} writable")
     out = new_build_folder(layout)
     try:
         run_builder(command, out, lock)
         checkpoint("built")
         migrated = swap(layout, out)
     except BaseException:
-        remove(out)
+        with contextlib.suppress(OSError):  # else the next build removes it
+            remove(out)
         raise
     checkpoint("swapped")
     for old in (p for p in (previous, migrated) if p is not None):
@@ -219,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         build(Layout(args.site), args.command or MKDOCS)
     except Failure as e:
+        print(f"build_site: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:  # none is expected: every step above says what it could not do
         print(f"build_site: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
