@@ -30,7 +30,8 @@ import pytest
 
 from conftest import ENV, REPO, cli, make_project
 from generator.output import Output
-from generator.write import MANIFEST, write_outputs as write_pages
+from generator.write import MANIFEST
+from generator.write import write_outputs as write_pages
 
 TOOL = REPO / "tools" / "build_site.py"
 
