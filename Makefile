@@ -1,20 +1,24 @@
 # Two commands on a fresh machine: `make serve` and `make test`. Both create
-# .venv from the pinned requirements first when it is missing or stale.
+# .venv from the hash-pinned requirements first when it is missing or stale.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+# What .venv is installed from: the site's pins and the test tools' (a superset).
+REQUIREMENTS := requirements.txt requirements-test.txt
+STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) | cksum | cut -d' ' -f1)
 
 # Material for MkDocs prints an end-of-life banner without this.
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve test build check render schema goldens clean
+.PHONY: serve test build check render schema goldens clean lint lock
 
-$(STAMP): requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# --upgrade-deps: the pip that venv bundles (23.2 on Python 3.11) has known
+# advisories, so it never installs anything; the locks then pin pip itself.
+$(STAMP): $(REQUIREMENTS)
+	test -x $(PY) || $(PYTHON) -m venv --upgrade-deps $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
 serve: $(STAMP)
@@ -23,12 +27,29 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-# Strict build into a fresh folder, swapped into site/ only on success, so a
-# failed or killed build leaves the previous site as it was.
+# Strict build into a private folder in .site-builds/, then `site` (a link)
+# switched to it in one rename, behind a lock: a failed, killed or concurrent
+# build leaves site/ whole (tools/build_site.py says how).
 build: $(STAMP)
-	rm -rf site.new
-	$(PY) -m mkdocs build --strict --site-dir site.new
-	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
+	$(PY) tools/build_site.py
+
+# ruff over the project, mypy over the generator (settings in pyproject.toml).
+lint: $(STAMP)
+	$(PY) -m ruff check
+	$(PY) -m mypy generator
+
+# Regenerate the hash-pinned locks from the .in files, with uv installed into
+# a throwaway venv (never into .venv). Pins that still fit are kept; to move
+# one: `make lock LOCK_ARGS="--upgrade-package NAME"` (or --upgrade for all).
+UV_VERSION := 0.13.9
+LOCK_FLAGS := --universal --python-version 3.11.5 --generate-hashes --custom-compile-command "make lock" --quiet
+lock:
+	tmp="$$(mktemp -d)" && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv --upgrade-deps "$$tmp" >/dev/null && \
+	"$$tmp/bin/pip" install --quiet --disable-pip-version-check uv==$(UV_VERSION) && \
+	for f in requirements requirements-test requirements-dev; do \
+	  "$$tmp/bin/uv" pip compile $(LOCK_FLAGS) $(LOCK_ARGS) $$f.in -o $$f.txt || exit 1; \
+	done
 
 check: $(STAMP)
 	$(PY) -m generator check
@@ -43,7 +64,7 @@ schema: $(STAMP)
 
 # The Zensical path (Material for MkDocs reaches end of life in May 2027): the
 # pages rendered by the CLI, built by Zensical from the same mkdocs.yml, into
-# build/zensical/site. Needs `.venv/bin/pip install -r requirements-dev.txt`.
+# build/zensical/site (zensical is in the test requirements).
 .PHONY: zensical
 zensical: $(STAMP)
 	$(PY) tools/zensical_build.py
@@ -55,4 +76,4 @@ bench: $(STAMP)
 	$(PY) tests/bench/bench.py $(if $(N),--n $(N))
 
 clean:
-	rm -rf site site.new site.old build .pytest_cache
+	rm -rf site .site-builds site.new site.old build .pytest_cache

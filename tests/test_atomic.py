@@ -1,28 +1,39 @@
-"""Atomic output: a failed or killed build leaves the previous site as it was,
-and `generator render` writes whole files and removes only its own.
+"""Atomic output: `make build` (tools/build_site.py) switches `site` to a
+whole new build in one rename, behind a lock, and a failed, killed or
+concurrent build leaves a whole site; `generator render` writes whole files
+and removes only its own.
 
-The kill test is not timed: a test-only MkDocs hook writes a marker file and
-then waits forever at a chosen point of the build; the test waits for the
-marker, then SIGKILLs the whole `make build` process group.
+Kills are not timed where a step can be named: the tool stops for good at a
+named step (BUILD_SITE_STOP_AT), or a test-only MkDocs hook at a point of the
+real build, after writing a marker file; the test waits for the marker, then
+SIGKILLs the whole process group.  A sweep of timed kills covers the moments
+in between, with a fast stand-in for MkDocs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib.util
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import ENV, REPO, cli, make_project
 from generator.output import Output
-from generator.write import MANIFEST, write_outputs as write_pages
+from generator.write import MANIFEST
+from generator.write import write_outputs as write_pages
+
+TOOL = REPO / "tools" / "build_site.py"
 
 # Stops the build at one event, for the kill test.  Copied into the project.
 BLOCKING_HOOK = '''
@@ -45,26 +56,273 @@ def on_post_build(config):
         _block()
 '''
 
+# A fast stand-in for MkDocs: FILES files in a few folders, each naming the
+# build (TAG), written one by one with DELAY seconds between; EXIT fails it
+# halfway; NO_INDEX leaves out index.html.
+FAKE_MKDOCS = '''
+import os, sys, time
+from pathlib import Path
+out, tag = Path(sys.argv[-1]), os.environ.get("TAG", "")
+n, delay = int(os.environ.get("FILES", "30")), float(os.environ.get("DELAY", "0"))
+for i in range(n):
+    if os.environ.get("EXIT") and i == n // 2:
+        sys.exit(int(os.environ["EXIT"]))
+    name = "index.html" if i == 0 and not os.environ.get("NO_INDEX") else f"assets/{i % 3}/file{i}.txt"
+    (out / name).parent.mkdir(parents=True, exist_ok=True)
+    (out / name).write_text(f"{tag} {i}\\n")
+    time.sleep(delay)
+'''
+FILES = 30
+
 
 def _tree(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _whole(site: Path, files: int = FILES) -> str:
+    """The tag of the fake build that `site` shows, asserting the build is whole and one build's."""
+    texts = [p.read_text() for p in site.rglob("*") if p.is_file()]
+    tags = {t.split()[0] for t in texts}
+    assert len(texts) == files and len(tags) == 1, (len(texts), tags)
+    return tags.pop()
+
+
+def _leftovers(root: Path) -> list[str]:
+    """What .site-builds holds besides the lock and the live build."""
+    live = os.readlink(root / "site")
+    return sorted(p.name for p in (root / ".site-builds").iterdir()
+                  if p.name != "lock" and live != f".site-builds/{p.name}")
+
+
+def _tool(root: Path, tag: str = "", *, stop_at: str = "", **env: str) -> subprocess.Popen:
+    """tools/build_site.py with the stand-in, in ``root``; its own process group."""
+    fake = root.parent / "fake_mkdocs.py"  # beside: `root` may be read-only
+    fake.write_text(FAKE_MKDOCS, encoding="utf-8")
+    environ = {**ENV, "TAG": tag, "BUILD_SITE_STOP_AT": stop_at, "BUILD_SITE_MARKER": str(root / "marker"), **env}
+    return subprocess.Popen([sys.executable, str(TOOL), "--", sys.executable, str(fake)], cwd=root,
+                            env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
+
+
+def _finish(proc: subprocess.Popen) -> tuple[int, str]:
+    out, _ = proc.communicate(timeout=600)
+    return proc.returncode, out
+
+
+def _build(root: Path, tag: str = "", **env: str) -> tuple[int, str]:
+    return _finish(_tool(root, tag, **env))
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate()
+
+
+def _wait_for(marker: Path, proc: subprocess.Popen) -> None:
+    while not marker.exists():  # wait for the event, not for a time
+        assert proc.poll() is None, proc.communicate()[0]
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def site_root(tmp_path) -> Path:
+    """A folder with a first good fake build, tagged "old", as `site`."""
+    root = tmp_path / "project"
+    root.mkdir()
+    assert _build(root, "old") == (0, "")
+    return root
+
+
+# ---- the swap, with a stand-in for MkDocs ------------------------------------------
+
+
+def test_site_is_a_link_to_one_whole_build(site_root):
+    assert (site_root / "site").is_symlink()
+    assert re.fullmatch(r"\.site-builds/build-\w+", os.readlink(site_root / "site"))
+    assert _whole(site_root / "site") == "old" and _leftovers(site_root) == []
+    assert _build(site_root, "new") == (0, "")
+    assert _whole(site_root / "site") == "new" and _leftovers(site_root) == []  # the previous build is gone
+
+
+@pytest.mark.parametrize("step", ["locked", "cleaned", "built", "linked", "swapped"])
+def test_a_build_killed_at_each_step_leaves_a_whole_site(site_root, step):
+    proc = _tool(site_root, "new", stop_at=step)
+    try:
+        _wait_for(site_root / "marker", proc)
+    finally:
+        _kill(proc)
+    assert _whole(site_root / "site") == ("new" if step == "swapped" else "old")
+    assert _build(site_root, "next") == (0, "")  # and the next build clears what the killed one left
+    assert _whole(site_root / "site") == "next" and _leftovers(site_root) == []
+
+
+def test_builds_killed_at_many_moments_leave_a_whole_site(site_root):
+    """SIGKILL at 16 moments from start-up to past the end of a build of 40
+    files written over about 0.2 s: the site is always one build, whole."""
+    assert _build(site_root, "good", FILES="40") == (0, "")
+    previous, swapped = "good", 0
+    for i in range(16):
+        proc = _tool(site_root, f"try{i}", FILES="40", DELAY="0.005")
+        time.sleep(i * 0.04)
+        _kill(proc)
+        shown = _whole(site_root / "site", 40)
+        assert shown in (previous, f"try{i}")
+        swapped += shown != previous
+        assert _build(site_root, previous := f"good{i}", FILES="40") == (0, "")
+        assert _whole(site_root / "site", 40) == previous and _leftovers(site_root) == []
+    assert swapped < 16  # the first kill, at once, at least, came before the swap
+
+
+def test_concurrent_builds_wait_for_each_other_and_all_finish(site_root):
+    procs = [_tool(site_root, f"b{i}", DELAY="0.01") for i in range(4)]
+    results = [_finish(p) for p in procs]
+    assert [code for code, _ in results] == [0, 0, 0, 0]
+    waited = [out for _, out in results if out]
+    assert len(waited) == 3  # the first one took the lock at once
+    for out in waited:
+        assert re.fullmatch(r"build_site: another build( \(pid \d+\))? is running; waiting for it to finish\n", out)
+    assert _whole(site_root / "site") in {"b0", "b1", "b2", "b3"} and _leftovers(site_root) == []
+
+
+def test_a_build_whose_tool_alone_is_killed_still_holds_the_lock(site_root):
+    """The builder inherits the lock: a build started while an orphaned builder
+    still writes waits for it, then clears what it wrote."""
+    proc = _tool(site_root, "orphan", DELAY="0.1", FILES="10")
+    time.sleep(0.5)
+    os.kill(proc.pid, signal.SIGKILL)  # the tool only, not its builder
+    proc.wait()  # (not communicate: the orphan holds the pipe open until it ends)
+    code, out = _build(site_root, "next")
+    proc.stdout.close()
+    assert code == 0 and "waiting for it to finish" in out
+    assert _whole(site_root / "site") == "next" and _leftovers(site_root) == []
+
+
+def test_a_failed_build_exits_1_and_leaves_the_site_as_it_was(site_root):
+    before = _tree(site_root / "site")
+    assert _build(site_root, "new", EXIT="3") == (
+        1, "build_site: the build failed (exit status 3); the site is unchanged "
+           "(hint: fix what the build printed above)\n")
+    assert _tree(site_root / "site") == before and _leftovers(site_root) == []
+    assert _build(site_root, "new", NO_INDEX="1") == (
+        1, "build_site: the build wrote no index.html; the site is unchanged (hint: check the build's output folder)\n")
+    assert _tree(site_root / "site") == before and _leftovers(site_root) == []
+
+
+def test_a_site_folder_from_older_builds_is_swapped_out_whole(tmp_path):
+    root = tmp_path / "project"
+    (root / "site" / "assets").mkdir(parents=True)
+    (root / "site" / "index.html").write_text("older\n")
+    (root / "site" / "assets" / "x.css").write_text("older\n")
+    before = _tree(root / "site")
+    proc = _tool(root, "new", stop_at="linked")
+    _wait_for(root / "marker", proc)
+    _kill(proc)
+    assert not (root / "site").is_symlink() and _tree(root / "site") == before  # killed just before the exchange
+    assert _build(root, "new") == (0, "")
+    assert (root / "site").is_symlink() and _whole(root / "site") == "new" and _leftovers(root) == []
+
+
+def test_without_an_atomic_exchange_a_site_folder_is_left_for_a_person(tmp_path, monkeypatch, capsys):
+    """Where renameat2 is missing (not Linux), the tool cannot swap a folder for
+    a link in one step: it changes nothing and says what to do."""
+    spec = importlib.util.spec_from_file_location("build_site", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "build_site", tool)  # dataclasses look their module up there
+    spec.loader.exec_module(tool)
+
+    def no_exchange(a: Path, b: Path) -> None:
+        raise OSError(38, "renameat2 is not available here")
+
+    monkeypatch.setattr(tool, "exchange", no_exchange)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("older\n")
+    fake = tmp_path / "fake_mkdocs.py"
+    fake.write_text(FAKE_MKDOCS, encoding="utf-8")
+    assert tool.main(["--site", str(site), "--", sys.executable, str(fake)]) == 1
+    assert capsys.readouterr().err == (
+        f"build_site: {site} is a folder left by an older build and cannot be swapped atomically here (renameat2 is "
+        f"not available here); it is unchanged (hint: remove it (rm -rf {site}) and build again)\n")
+    assert _tree(site) == {"index.html": hashlib.sha256(b"older\n").hexdigest()}
+    assert not list((tmp_path / ".site-builds").glob("build-*"))
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[None]:
+    """``path`` made unwritable, for root too (chattr +i), then made writable again."""
+    if os.geteuid() == 0:
+        if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+            pytest.skip("chattr +i is not supported here, and root ignores file modes")
+        undo = ["chattr", "-i", str(path)]
+    else:
+        path.chmod(0o555)
+        undo = ["chmod", "755", str(path)]
+    try:
+        yield
+    finally:
+        subprocess.run(undo, check=True)
+
+
+def test_a_read_only_parent_fails_clearly_and_changes_nothing(site_root, tmp_path):
+    before = _tree(site_root / "site")
+    with _read_only(site_root):
+        code, out = _build(site_root, "new")
+    assert code == 1
+    assert out == (f"build_site: {site_root} is not writable, so site cannot be switched; it is unchanged "
+                   f"(hint: make {site_root} writable)\n")
+    assert _tree(site_root / "site") == before and _leftovers(site_root) == []
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    with _read_only(fresh):
+        code, out = _build(fresh, "new")
+    assert code == 1 and re.fullmatch(
+        rf"build_site: cannot create \.site-builds/ beside site: (Permission denied|Operation not permitted) "
+        rf"\(hint: make {re.escape(str(fresh))} writable\)\n", out), out
+    assert list(fresh.iterdir()) == []
+
+
+def test_an_undeletable_previous_build_fails_before_the_swap(site_root):
+    before = _tree(site_root / "site")
+    live = os.readlink(site_root / "site")
+    with _read_only(site_root / live / "assets" / "1"):
+        code, out = _build(site_root, "new")
+    assert code == 1
+    assert out == (f"build_site: {live}/assets/1 is not writable, so the previous build could not be removed after "
+                   f"the swap; the site is unchanged (hint: chmod -R u+w {live} (as root: chattr -R -i), then build "
+                   "again)\n")
+    assert _tree(site_root / "site") == before and _leftovers(site_root) == []
+
+
+def test_a_file_named_site_is_left_alone(tmp_path):
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "site").write_text("mine\n")
+    assert _build(root, "new") == (1, "build_site: site is a file, not a site; it is unchanged "
+                                      "(hint: move it away and build again)\n")
+    assert (root / "site").read_text() == "mine\n"
+
+
+# ---- `make build`, the real MkDocs build ---------------------------------------------
+
+
 def _make_project(root: Path) -> Path:
     """A fixture project that `make build` can run in, using this interpreter."""
     make_project(root)
     shutil.copy(REPO / "Makefile", root / "Makefile")
-    shutil.copy(REPO / "requirements.txt", root / "requirements.txt")
+    shutil.copytree(REPO / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    for lock in ("requirements.txt", "requirements-test.txt"):
+        shutil.copy(REPO / lock, root / lock)
+        # The Makefile installs into .venv when its stamp is older than the
+        # locks: point it at a stamp that is newer, and at this Python.
+        os.utime(root / lock, (0, 0))
     (root / "block_hook.py").write_text(BLOCKING_HOOK, encoding="utf-8")
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "\n  - generator/hook.py\n" in text
     config.write_text(text.replace("\n  - generator/hook.py\n", "\n  - generator/hook.py\n  - block_hook.py\n"),
                       encoding="utf-8")
-    # The Makefile installs into .venv when its stamp is older than
-    # requirements.txt: point it at a stamp that is newer, and at this Python.
-    os.utime(root / "requirements.txt", (0, 0))
     (root / "installed.stamp").touch()
     return root
 
@@ -76,18 +334,13 @@ def _make(root: Path, *, block: str = "", marker: Path | None = None) -> subproc
         cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
 
-def _finish(proc: subprocess.Popen) -> tuple[int, str]:
-    out, _ = proc.communicate(timeout=600)
-    return proc.returncode, out
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """A project with a first good site/ in it."""
+    """A project with a first good site in it."""
     root = _make_project(tmp_path_factory.mktemp("atomic") / "project")
     code, out = _finish(_make(root))
     assert code == 0, out
-    assert (root / "site" / "index.html").is_file() and not (root / "site.new").exists()
+    assert (root / "site" / "index.html").is_file() and _leftovers(root) == []
     return root
 
 
@@ -97,17 +350,20 @@ def test_a_killed_build_leaves_the_site_intact(built, block):
     marker = built / f"reached-{block}"
     proc = _make(built, block=block, marker=marker)
     try:
-        while not marker.exists():  # wait for the event, not for a time
-            assert proc.poll() is None, proc.communicate()[0]
-            time.sleep(0.05)
-        assert (built / "site.new").is_dir()  # the build was writing its own folder
-        os.killpg(proc.pid, signal.SIGKILL)
+        _wait_for(marker, proc)
+        assert len(_leftovers(built)) == 1  # the build was writing its own folder
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+        _kill(proc)
     assert proc.returncode == -signal.SIGKILL
     assert _tree(built / "site") == before
+
+
+def test_two_real_builds_at_once_both_finish_with_a_whole_site(built):
+    before = _tree(built / "site")  # builds are reproducible: each gives this same tree
+    results = [_finish(p) for p in [_make(built), _make(built)]]
+    assert [code for code, _ in results] == [0, 0], results
+    assert sum("waiting for it to finish" in out for _, out in results) == 1
+    assert _tree(built / "site") == before and _leftovers(built) == []
 
 
 def _build_with(built: Path, old: str, new: str) -> tuple[int, str]:
@@ -126,7 +382,8 @@ def test_a_failed_build_leaves_the_site_intact(built):
     code, out = _build_with(built, "title: ", "title: [")
     assert code != 0
     assert "briefs/fixture-brief.yaml:3:7: invalid YAML" in out and "Traceback" not in out
-    assert _tree(built / "site") == before
+    assert "build_site: the build failed (exit status 1); the site is unchanged" in out
+    assert _tree(built / "site") == before and _leftovers(built) == []
 
 
 def test_a_good_build_replaces_the_site_whole(built):
@@ -134,7 +391,7 @@ def test_a_good_build_replaces_the_site_whole(built):
     assert code == 0, out
     page = (built / "site" / "briefs" / "fixture-brief" / "index.html").read_text(encoding="utf-8")
     assert "Minister now says" in page
-    assert not (built / "site.new").exists() and not (built / "site.old").exists()
+    assert _leftovers(built) == []
 
 
 # ---- generator render ---------------------------------------------------------------

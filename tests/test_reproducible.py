@@ -38,7 +38,8 @@ def _tree(folder: Path) -> dict[str, str]:
 
 
 def _make_build(root: Path, **env: str) -> subprocess.CompletedProcess:
-    os.utime(root / "requirements.txt", (0, 0))  # so the Makefile sees its (test) stamp as fresh
+    for lock in ("requirements.txt", "requirements-test.txt"):
+        os.utime(root / lock, (0, 0))  # so the Makefile sees its (test) stamp as fresh
     (root / "installed.stamp").touch()
     environ = {k: v for k, v in {**ENV, **env}.items() if k != "SOURCE_DATE_EPOCH"}
     return subprocess.run(["make", "--no-print-directory", "build", f"PY={sys.executable}",
@@ -51,7 +52,9 @@ def clones(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("reproducible")
     first = make_project(base / "first", real=True)
     shutil.copy(REPO / "Makefile", first / "Makefile")
-    shutil.copy(REPO / "requirements.txt", first / "requirements.txt")
+    shutil.copytree(REPO / "tools", first / "tools", ignore=shutil.ignore_patterns("__pycache__"))  # `make build`
+    for lock in ("requirements.txt", "requirements-test.txt"):
+        shutil.copy(REPO / lock, first / lock)
     _git(first, "init", "-q")
     _git(first, "add", "-A")
     _git(first, "commit", "-q", "-m", "one commit")
