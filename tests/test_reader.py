@@ -9,7 +9,6 @@ when it is missing.  One browser, one page and one build serve every test.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import os
@@ -17,29 +16,22 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import REPO, make_project, mkdocs_build
+from conftest import REPO
+from site_browser import (  # noqa: F401 (fixtures)
+    REQUIRED, base_url, browser, needs_chromium, search, server, session, site)
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BROWSER_DIR = REPO / "tests" / "browser"  # package.json pins axe-core; npm installs it here
 AXE = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
 
 BRIEF_IDS = sorted(p.stem for p in (REPO / "briefs").glob("*.yaml"))
 OFFER_BRIEF = "pakistan-rules-out-disarming-hamas-weighs-gaza-force"  # Dar: Indonesia offered 20,000 troops
 
-# .ci/run sets BROWSER_TESTS=required: there a missing browser fails the run.
-REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
-NO_CHROMIUM = f"no Chromium at {CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM to run the browser tests"
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists() and not REQUIRED, reason=NO_CHROMIUM)
 
 
 def _config(key: str) -> str:
@@ -50,39 +42,6 @@ REPO_URL = _config("repo_url")
 
 
 # ---- the build, and reading its HTML ---------------------------------------------------
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # the test output is no place for an access log
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A local web server for the site, started first so the build knows its address."""
-    root = tmp_path_factory.mktemp("reader") / "project"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def site(server) -> Path:
-    root, url = server
-    make_project(root, real=True)
-    # Instant navigation only follows links that sitemap.xml lists, and it
-    # lists them at site_url: build for the address the site is served at,
-    # as `mkdocs serve` does.
-    config = root / "mkdocs.yml"
-    config.write_text(re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), flags=re.M),
-                      encoding="utf-8")
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return root / "site"
 
 
 class Head(HTMLParser):
@@ -236,51 +195,6 @@ def test_exports_are_linked_from_the_data_page_and_valid(site):
 # ---- the browser ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def base_url(server, site) -> str:
-    return server[1]
-
-
-#: How long a step may wait for the page (search builds its index in a
-#: worker); generous because other builds may be loading the machine.
-WAIT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(NO_CHROMIUM)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    sync_api.expect.set_options(timeout=WAIT_MS)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def session(browser, base_url):
-    """One page for every test, with every request and every console error recorded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
-    requests: list[str] = []
-    errors: list[str] = []
-    context.on("request", lambda r: requests.append(r.url))
-
-    def local_only(route):
-        # Nothing leaves the machine even if a page asks: the request is
-        # recorded above and fails here (and the privacy test reports it).
-        host = urlsplit(route.request.url).hostname
-        route.continue_() if host == "127.0.0.1" else route.abort()
-
-    context.route("**/*", local_only)
-    context.set_default_timeout(WAIT_MS)
-    page = context.new_page()
-    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
-    yield page, requests, errors
-    context.close()
-
-
 @pytest.fixture
 def page(session, base_url):
     page, _, _ = session
@@ -288,36 +202,12 @@ def page(session, base_url):
     return page
 
 
-def _search(page, query: str):
-    from playwright.sync_api import expect
-
-    box = page.locator(".md-search__input")
-    box.click()
-    # A query typed while the index is still loading is dropped: wait for it.
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
-    box.fill("")
-    box.press_sequentially(query)  # the theme searches on key events, as a reader types
-    return page.locator(".md-search-result")
-
-
 @needs_chromium
 def test_search_indonesia_shows_the_20000_troop_offer(page):
     from playwright.sync_api import expect
 
-    results = _search(page, "Indonesia")
+    results = search(page, "Indonesia")
     expect(results.locator(".md-search-result__item").filter(has_text="offered 20,000 troops").first).to_be_visible()
-
-
-@needs_chromium
-def test_search_disarm_reaches_the_contradictions_view(page, base_url):
-    from playwright.sync_api import expect
-
-    results = _search(page, "disarm")
-    hit = results.locator('a.md-search-result__link[href*="/contradictions/"][href*="h=disarm"]').first
-    expect(hit).to_be_visible()
-    hit.click()
-    page.wait_for_url(re.compile(re.escape(base_url) + r"contradictions/"))
-    expect(page.locator("article.md-content__inner h1")).to_contain_text("contradictions", ignore_case=True)
 
 
 @needs_chromium
@@ -428,7 +318,7 @@ def test_every_request_stays_on_this_machine(session, base_url):
     """No web fonts, CDN, analytics or API calls: every request the pages made went to the local server."""
     page, requests, _ = session
     page.goto(base_url)
-    _search(page, "Pakistan")  # the search index and its worker
+    search(page, "Pakistan")  # the search index and its worker
     page.locator(".md-search-result__item").first.wait_for()
     assert requests
     elsewhere = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")

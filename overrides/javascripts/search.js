@@ -8,6 +8,7 @@
 const root = new URL("..", import.meta.url);  // this file is javascripts/search.js
 const SHOWN = 10;  // results whose text is loaded: one fragment each
 const SECTIONS = 3;  // sections shown under a result
+const READY = "Type to start searching";  // the theme's words before the first key
 
 const toggle = document.getElementById("__search");
 const box = document.querySelector(".md-search__input");
@@ -20,7 +21,7 @@ function load() {
   pagefind ??= import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
     await module.options({ baseUrl: root.pathname, excerptLength: 24 });
     await module.init();
-    meta.textContent = "Type to start searching";
+    meta.textContent = READY;
     return module;
   });
   return pagefind;
@@ -84,7 +85,7 @@ async function search() {
   const found = await module.debouncedSearch(query, {}, 150);
   if (found === null) return;  // a later keystroke superseded this one
   if (!query) {
-    meta.textContent = "Type to start searching";
+    meta.textContent = READY;
     list.replaceChildren();
     return;
   }
@@ -122,5 +123,12 @@ document.addEventListener("keydown", (event) => {
     box.focus();
   }
 });
-// Following a result (instant navigation swaps the page, not the header).
-window.document$?.subscribe(() => toggle.checked && close());
+// Following a result (instant navigation swaps the page, not the header)
+// closes the dialog and leaves the box empty for the next search.
+window.document$?.subscribe(() => {
+  if (!toggle.checked && !box.value) return;
+  close();
+  box.value = "";
+  list.replaceChildren();
+  if (pagefind) pagefind.then(() => { meta.textContent = READY; });
+});
