@@ -167,7 +167,7 @@ def search_downloads(browser, url: str, query: str) -> Downloads:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     finished = []
-    page.on("requestfinished", finished.append)
+    page.on("requestfinished", lambda r: finished.append(r))
     search(page, query).locator(".md-search-result__item").first.wait_for()
     page.wait_for_load_state("networkidle")
     downloads = Downloads({r.url: r.sizes()["responseBodySize"] for r in finished})

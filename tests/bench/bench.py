@@ -8,8 +8,9 @@ measures, each in its own process (measure.py):
 - `mkdocs build` with the hook against the MkDocs floor: the same pages
   written to disk beforehand by `python -m generator render`, built from a
   config that inherits mkdocs.yml without the generator's hook;
-- the HTML of brief 0's page (the same brief at every N), the search index,
-  and peak memory.
+- the HTML of brief 0's page (the same brief at every N), the search index
+  (Pagefind's bundle: index, fragments and code), the bytes one search
+  downloads in Chromium (search_bytes.py), and peak memory.
 
 It prints a table, writes the figures as JSON and rewrites
 docs/performance.md (report.py).  It is a benchmark, not a test: nothing
@@ -32,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import measure  # noqa: E402
 import report  # noqa: E402
+import search_bytes  # noqa: E402
 import synth  # noqa: E402
 
 REPO = synth.REPO
@@ -115,15 +117,14 @@ def _page_html(site: Path, page_id: str) -> Path:
     raise SystemExit(f"bench: no HTML page for brief {page_id} in the built site")
 
 
-def index_by_group(index: Path) -> dict[str, int]:
-    """Search index bytes by kind of page (brief pages, entity pages, each view),
-    largest first: where to look when the index grows."""
+def index_by_group(bundle: Path) -> dict[str, int]:
+    """Search bundle bytes by part (fragments, index chunks, code), largest first:
+    where to look when the index grows."""
     groups: dict[str, int] = {}
-    for entry in json.loads(index.read_text(encoding="utf-8"))["docs"]:
-        path = entry["location"].split("#")[0].strip("/")
-        parts = path.split("/")
-        group = f"{parts[0]}/*" if len(parts) > 1 else (path or "index")
-        groups[group] = groups.get(group, 0) + len(json.dumps(entry, separators=(",", ":")))
+    for path in bundle.rglob("*"):
+        if path.is_file():
+            group = path.parent.name + "/*" if path.parent != bundle else "code and metadata"
+            groups[group] = groups.get(group, 0) + path.stat().st_size
     return dict(sorted(groups.items(), key=lambda kv: -kv[1]))
 
 
@@ -138,7 +139,9 @@ def measure_size(base: Path, n: int, work: Path, repeat: int, build_repeat: int)
     print(f"bench: N={n}: mkdocs builds (hook, floor)", file=sys.stderr, flush=True)
     hook, pre = _builds(root, build_repeat)
     site = root / "site-hook"
-    index = site / "search" / "search_index.json"
+    bundle = site / "pagefind"
+    index_bytes = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    print(f"bench: N={n}: one search in Chromium", file=sys.stderr, flush=True)
     result = {
         "n": n,
         "generator": {**gen, "briefs_per_s": n / gen["cpu_s"]},
@@ -148,8 +151,9 @@ def measure_size(base: Path, n: int, work: Path, repeat: int, build_repeat: int)
         "build_floor": pre,
         "build_ratio": hook["cpu_s"] / pre["cpu_s"],
         "brief_page": {"id": ids[0], "html_bytes": _page_html(site, ids[0]).stat().st_size},
-        "search_index": {"bytes": index.stat().st_size, "bytes_per_brief": index.stat().st_size / n,
-                         "by_page": index_by_group(index)},
+        "search_index": {"bytes": index_bytes, "bytes_per_brief": index_bytes / n,
+                         "by_page": index_by_group(bundle)},
+        "one_search": search_bytes.one_search(site),
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
     }
     shutil.rmtree(root)  # a 2000-brief project and its two sites take hundreds of MB
