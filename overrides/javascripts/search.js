@@ -27,14 +27,13 @@ function load() {
   return pagefind;
 }
 
-// Pagefind's excerpts are its stored text, escaped, with <mark> around the
-// words found; nothing else is let through as markup.
+// Pagefind's excerpts are its stored text with < and > escaped and <mark>
+// around the words found: they are put in the page as text nodes and marks,
+// never parsed as markup.
 function excerpt(html) {
   const p = document.createElement("p");
   for (const [i, part] of html.split(/<\/?mark>/).entries()) {
-    const text = document.createElement("textarea");
-    text.innerHTML = part;  // decodes the entities Pagefind stored, never parsed as markup
-    const node = document.createTextNode(text.value);
+    const node = document.createTextNode(part.replaceAll("&lt;", "<").replaceAll("&gt;", ">"));
     if (i % 2) {
       const mark = document.createElement("mark");
       mark.append(node);
