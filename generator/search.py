@@ -47,9 +47,9 @@ _BRIEF_URL = re.compile(r"briefs/[^/]+/")
 _IGNORED = ('class="headerlink"', 'class="md-content__button')
 _CITE = re.compile(r'<a href="#p-\d+">¶\d+</a>')
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
-_HEADER = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_HEADER = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)  # not <thead>
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
-_CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
+_CELL = re.compile(r"<td(?:\s[^>]*)?>(.*?)</td>", re.S)
 _TAG = re.compile(r"<[^>]*>")
 
 

@@ -1,0 +1,63 @@
+"""generator/search.py: the HTML Pagefind reads for a page, from the page's article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.search import ARCHIVED_TEXT_WEIGHT, BOTTOM_LINE_WEIGHT, page_url, search_html
+
+START = '<html><body><article class="md-content__inner md-typeset">'
+END = "</article></body></html>"
+
+
+def indexed(path: str, article: str) -> str | None:
+    html = search_html(path, START + article + END)
+    return None if html is None else html.split("<main data-pagefind-body>", 1)[1].rsplit("</main>", 1)[0]
+
+
+@pytest.mark.parametrize("rel, url", [
+    ("index.html", "/"), ("briefs/x/index.html", "/briefs/x/"), ("timeline/2025-10/index.html", "/timeline/2025-10/"),
+])
+def test_page_url(rel, url):
+    assert page_url(Path("site"), Path("site") / rel) == url
+
+
+def test_a_page_without_an_article_is_not_indexed():
+    assert search_html("briefs/x/", "<html><body><p>no article</p></body></html>") is None
+
+
+def test_a_brief_is_indexed_whole_with_its_bottom_line_and_archived_text_weighted():
+    article = ('<h1 id="t">T<a class="headerlink" href="#t">&para;</a></h1>'
+               '<div class="admonition abstract"><p>Bottom.</p></div>'
+               '<h2 id="key-points">Key points</h2><ol><li>Point <a href="#p-3">¶3</a></li></ol>'
+               '<h2 id="cited-paragraphs">Cited</h2><p class="evidence" id="p-3">Archived.</p>')
+    assert indexed("briefs/x/", article) == (
+        '<h1 id="t">T<a data-pagefind-ignore class="headerlink" href="#t">&para;</a></h1>'
+        f'<div class="admonition abstract" data-pagefind-weight="{BOTTOM_LINE_WEIGHT}"><p>Bottom.</p></div>'
+        '<h2 id="key-points">Key points</h2><ol><li>Point </li></ol>'
+        f'<h2 id="cited-paragraphs">Cited</h2><p class="evidence" data-pagefind-weight="{ARCHIVED_TEXT_WEIGHT}" '
+        'id="p-3">Archived.</p>')
+
+
+@pytest.mark.parametrize("path", ["timeline/", "quotes/", "entities/marco-rubio/", "", "briefs/"])
+def test_views_and_indexes_are_indexed_by_title_and_introduction(path):
+    assert indexed(path, "<h1>View</h1><p>Intro.</p><h2>Rows</h2><p>One per brief.</p>") == "<h1>View</h1><p>Intro.</p>"
+
+
+def test_a_fixed_page_is_indexed_whole():
+    assert indexed("methodology/", "<h1>M</h1><h2>A</h2><p>x</p>") == "<h1>M</h1><h2>A</h2><p>x</p>"
+
+
+def test_a_table_row_reads_as_labelled_text_without_empty_cells_or_citations():
+    table = ("<table>\n<thead>\n<tr>\n<th>Date</th>\n<th>What happened</th>\n<th>Source</th>\n</tr>\n</thead>\n"
+             "<tbody>\n<tr>\n<td><em>not stated</em></td>\n<td>Dar spoke.</td>\n"
+             '<td><a href="#p-5">¶5</a> <a href="#p-6">¶6</a></td>\n</tr>\n</tbody>\n</table>')
+    assert indexed("briefs/x/", table) == "<p>Date: <em>not stated</em>; What happened: Dar spoke.</p>"
+
+
+def test_a_two_column_table_reads_as_field_and_value():
+    table = ("<table><thead><tr><th>Field</th><th>What the article states</th></tr></thead>"
+             "<tbody><tr><td>Outlet</td><td>Dawn</td></tr><tr><td>Author</td><td></td></tr></tbody></table>")
+    assert indexed("briefs/x/", table) == "<p>Outlet: Dawn</p>"
