@@ -76,3 +76,16 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return path
+
+
+def pagefind_records(site: Path) -> dict[str, dict]:
+    """Pagefind's record of each page of a built site (gzip, a signature, then JSON), by address."""
+    import gzip
+    import json
+
+    out = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        out[record["url"]] = record
+    return out

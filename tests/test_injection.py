@@ -13,7 +13,6 @@ still be visible, as text.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import types
@@ -25,7 +24,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import REPO, cli, make_project, mkdocs_build
+from conftest import REPO, cli, make_project, mkdocs_build, pagefind_records
 from generator.errors import Problems
 from generator.load import parse
 from generator.model import Brief, EntityRegistry, TagRegistry, TopicRegistry
@@ -289,21 +288,11 @@ def test_payloads_are_shown_as_text(sites):
     assert "T0 ” onmouseover=”alert(12)” data-x=”" in text  # the title, with its look-alike quotes
 
 
-def _fragments(site: Path) -> dict[str, dict]:
-    """Pagefind's record of each page (gzip, a signature, then JSON), by address."""
-    out = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        record = json.loads(data[data.index(b"{"):])
-        out[record["url"]] = record
-    return out
-
-
 def test_search_index_holds_the_payloads_as_text(sites):
     """Pagefind keeps a page's text, not its markup: a payload that had become
     an element would lose its tags there.  The search box puts titles and
     excerpts into the page as text nodes only (javascripts/search.js)."""
-    records = {h: _fragments(sites[h]) for h in (False, True)}
+    records = {h: pagefind_records(sites[h]) for h in (False, True)}
     assert records[True].keys() == records[False].keys() and records[True]
     text = " ".join(r["content"] + " " + r["meta"]["title"] for r in records[True].values())
     for payload in ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[md link](javascript:alert(5))",
