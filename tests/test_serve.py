@@ -10,6 +10,7 @@ started and notices it.
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import socket
@@ -124,6 +125,7 @@ def test_a_broken_save_keeps_the_last_good_site_and_a_good_save_recovers(server,
     brief = project / BRIEF
     good = brief.read_text(encoding="utf-8")
     assert TITLE in server.get(PAGE)
+    first_index = search_index(server)
 
     broken = good.replace("tone: neutral", "tone: angry", 1)
     line = broken.splitlines().index("  tone: angry") + 1
@@ -150,7 +152,15 @@ def test_a_broken_save_keeps_the_last_good_site_and_a_good_save_recovers(server,
     page = server.get(PAGE)
     assert "Minister says the plan is still under review" in page
     assert "The briefs have" not in page and "The briefs have" not in server.get("/")
+    # Search works after each rebuild, on an index made from the pages of that build.
+    assert "pagefind" in server.get("pagefind/pagefind.js")
+    assert search_index(server) != first_index
     assert "Traceback" not in "\n".join(server.log)
+
+
+def search_index(server: Server) -> str:
+    """The hash Pagefind gives the index it wrote into the served site (generator/search.py)."""
+    return json.loads(server.get("pagefind/pagefind-entry.json"))["languages"]["en"]["hash"]
 
 
 def test_a_server_whose_first_build_fails_stops_with_the_errors(project):
