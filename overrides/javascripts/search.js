@@ -113,9 +113,22 @@ form.addEventListener("submit", (event) => {
   list.querySelector("a")?.click();
 });
 form.addEventListener("reset", () => setTimeout(() => { search(); box.focus(); }));
+// Up and down move through the results, as in the theme's own search.
+function step(event, by) {
+  const links = [...list.querySelectorAll(".md-search-result__link")];
+  if (!links.length) return;
+  event.preventDefault();
+  const at = links.indexOf(document.activeElement);
+  const next = at < 0 ? (by > 0 ? 0 : links.length - 1) : at + by;
+  if (next < 0) box.focus();
+  else links[Math.min(next, links.length - 1)].focus();
+}
+
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && toggle.checked) {
     close();
+  } else if (toggle.checked && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+    step(event, event.key === "ArrowDown" ? 1 : -1);
   } else if ((event.key === "/" || event.key === "s") && !toggle.checked
              && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {
     event.preventDefault();

@@ -87,6 +87,22 @@ def test_following_a_result_opens_its_section_without_a_reload(page, base_url):
 
 
 @needs_chromium
+def test_arrow_keys_move_through_the_results_and_enter_follows_one(page, base_url):
+    from playwright.sync_api import expect
+
+    results = search(page, "Abraham Accords")
+    links = results.locator(".md-search-result__link")
+    expect(links.first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}briefs/{PHRASES['Abraham Accords']}/")
+
+
+@needs_chromium
 def test_no_result_says_so(page):
     from playwright.sync_api import expect
 
