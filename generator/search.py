@@ -14,12 +14,14 @@ the HTML `search_html` makes from its article, in memory:
 - a brief page, whole: its title and bottom line weigh more than its body,
   and its body more than the archived article's cited paragraphs;
 - a page of `FULL_PAGES` (hand-written or fixed text), whole;
-- every other page (the views, the indexes, entity pages) by its title and
-  introduction only: their rows each come from a brief, which is found
+- every other page (the views, the indexes, entity pages) by its title
+  (weighted under a brief's) and introduction only: their rows each come from a brief, which is found
   itself, and their length grows with the number of briefs, so indexing it
   would drown the briefs and make one fragment as large as the corpus;
 - a table row as one line of "Header: cell" pairs, so a result's snippet
-  reads as text, not as a flattened row; citation marks are left out.
+  reads as text, not as a flattened row; citation marks are left out;
+- a brief's tags and its outlet (the source card's row) as Pagefind filters,
+  offered under the results (javascripts/search.js).
 
 Brief text in the pages is escaped already (render/text.py, sanitize.py);
 this module only adds fixed attributes around it and never decodes it.
@@ -39,6 +41,8 @@ FULL_PAGES = frozenset({"methodology/", "contributing/", "reference/", "performa
 #: Weights (Pagefind's scale: 1 is body text, headings 5 to 7).
 BOTTOM_LINE_WEIGHT = 5
 ARCHIVED_TEXT_WEIGHT = 0.3
+#: The title of a view, index or entity page: under a brief's (Pagefind gives an h1 7).
+VIEW_TITLE_WEIGHT = 3
 
 _ARTICLE_START = '<article class="md-content__inner md-typeset">'
 _BRIEF_URL = re.compile(r"briefs/[^/]+/")
@@ -51,6 +55,8 @@ _HEADER = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)  # not <thead>
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<td(?:\s[^>]*)?>(.*?)</td>", re.S)
 _TAG = re.compile(r"<[^>]*>")
+#: Rows of a brief's source card whose value is a filter: the row's label -> the filter's name.
+FILTER_ROWS = {"Outlet": "source"}
 
 
 @dataclass(frozen=True)
@@ -96,16 +102,18 @@ def search_html(path: str, page: str) -> str | None:
 
 
 def _weighted(article: str) -> str:
-    """A brief's bottom line (the abstract admonition) and archived paragraphs, weighted."""
+    """A brief's bottom line (the abstract admonition) and archived paragraphs weighted, its tags filters."""
+    article = article.replace('class="md-tag"', 'data-pagefind-filter="tag" class="md-tag"')
     article = article.replace('<div class="admonition abstract">',
                               f'<div class="admonition abstract" data-pagefind-weight="{BOTTOM_LINE_WEIGHT}">', 1)
     return article.replace('<p class="evidence"', f'<p class="evidence" data-pagefind-weight="{ARCHIVED_TEXT_WEIGHT}"')
 
 
 def _introduction(article: str) -> str:
-    """A page up to its first section: its title and the paragraphs under it."""
+    """A page up to its first section: its title, weighted under a brief's, and the paragraphs under it."""
     end = article.find("<h2")
-    return article if end < 0 else article[:end]
+    article = article if end < 0 else article[:end]
+    return article.replace("<h1", f'<h1 data-pagefind-weight="{VIEW_TITLE_WEIGHT}"', 1)
 
 
 def _rows(table: re.Match) -> str:
@@ -118,13 +126,21 @@ def _rows(table: re.Match) -> str:
         if not cells:
             continue  # the header row
         if len(cells) == 2:
-            pairs = [(cells[0], cells[1])]
+            pairs = [(cells[0], _filtered(cells[0], cells[1]))]
         else:
             pairs = list(zip(headers, cells))
         text = "; ".join(f"{label}: {cell}" for label, cell in pairs if _TAG.sub("", cell).strip())
         if text:
             lines.append(f"<p>{text}</p>")
     return "\n".join(lines)
+
+
+def _filtered(label: str, value: str) -> str:
+    """A source card's value, marked as a filter when its row is one of FILTER_ROWS and it is stated."""
+    name = FILTER_ROWS.get(label)
+    if name is None or value.startswith("<em>not stated</em>"):
+        return value
+    return f'<span data-pagefind-filter="{name}">{value}</span>'
 
 
 def index_site(site_dir: Path) -> None:

@@ -61,6 +61,15 @@ def test_a_phrase_of_a_brief_body_finds_the_brief(page, base_url, phrase):
 
 
 @needs_chromium
+def test_briefs_rank_above_views_and_entity_pages(page):
+    from playwright.sync_api import expect
+
+    # "Pakistan" is in every brief's title and in views' and entity pages' titles.
+    first = search(page, "Pakistan").locator(".md-search-result__item").first.locator("a").first
+    expect(first).to_have_attribute("href", re.compile(r"/briefs/[a-z0-9-]+/$"))
+
+
+@needs_chromium
 def test_a_table_row_reads_as_labelled_text(page):
     from playwright.sync_api import expect
 
@@ -100,6 +109,26 @@ def test_arrow_keys_move_through_the_results_and_enter_follows_one(page, base_ur
     expect(links.first).to_be_focused()
     page.keyboard.press("Enter")
     page.wait_for_url(f"{base_url}briefs/{PHRASES['Abraham Accords']}/")
+
+
+@needs_chromium
+def test_a_tag_filter_narrows_the_results_and_can_be_dropped(page):
+    from playwright.sync_api import expect
+
+    results = search(page, "Pakistan")
+    meta = results.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"^\d+ matching documents$"))
+    before = int(meta.inner_text().split()[0])
+    chip = page.locator('.md-search-result__filters button[aria-pressed="false"]', has_text="Tag: ").first
+    name = chip.inner_text()
+    chip.click()
+    chosen = page.locator('.md-search-result__filters button[aria-pressed="true"]', has_text=name)
+    expect(chosen).to_be_visible()
+    expect(meta).not_to_have_text(f"{before} matching documents")
+    after = int(meta.inner_text().split()[0])
+    assert 0 < after < before
+    chosen.click()
+    expect(meta).to_have_text(f"{before} matching documents")
 
 
 @needs_chromium

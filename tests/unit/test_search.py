@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import ARCHIVED_TEXT_WEIGHT, BOTTOM_LINE_WEIGHT, page_url, search_html
+from generator.search import ARCHIVED_TEXT_WEIGHT, BOTTOM_LINE_WEIGHT, VIEW_TITLE_WEIGHT, page_url, search_html
 
 START = '<html><body><article class="md-content__inner md-typeset">'
 END = "</article></body></html>"
@@ -43,7 +43,8 @@ def test_a_brief_is_indexed_whole_with_its_bottom_line_and_archived_text_weighte
 
 @pytest.mark.parametrize("path", ["timeline/", "quotes/", "entities/marco-rubio/", "", "briefs/"])
 def test_views_and_indexes_are_indexed_by_title_and_introduction(path):
-    assert indexed(path, "<h1>View</h1><p>Intro.</p><h2>Rows</h2><p>One per brief.</p>") == "<h1>View</h1><p>Intro.</p>"
+    assert indexed(path, "<h1>View</h1><p>Intro.</p><h2>Rows</h2><p>One per brief.</p>") == \
+        f'<h1 data-pagefind-weight="{VIEW_TITLE_WEIGHT}">View</h1><p>Intro.</p>'
 
 
 def test_a_fixed_page_is_indexed_whole():
@@ -59,5 +60,20 @@ def test_a_table_row_reads_as_labelled_text_without_empty_cells_or_citations():
 
 def test_a_two_column_table_reads_as_field_and_value():
     table = ("<table><thead><tr><th>Field</th><th>What the article states</th></tr></thead>"
-             "<tbody><tr><td>Outlet</td><td>Dawn</td></tr><tr><td>Author</td><td></td></tr></tbody></table>")
-    assert indexed("briefs/x/", table) == "<p>Outlet: Dawn</p>"
+             "<tbody><tr><td>Author</td><td>A. Writer</td></tr><tr><td>Scope</td><td></td></tr></tbody></table>")
+    assert indexed("briefs/x/", table) == "<p>Author: A. Writer</p>"
+
+
+def test_a_brief_s_tags_and_stated_outlet_are_filters():
+    article = ('<nav class="md-tags"><a href="../../tags/#tag:israel" class="md-tag">Israel</a></nav>'
+               "<table><thead><tr><th>Field</th><th>What the article states</th></tr></thead><tbody>"
+               "<tr><td>Outlet</td><td>Dawn</td></tr><tr><td>Author</td><td>A. Writer</td></tr></tbody></table>")
+    assert indexed("briefs/x/", article) == (
+        '<nav class="md-tags"><a href="../../tags/#tag:israel" data-pagefind-filter="tag" class="md-tag">Israel</a></nav>'
+        '<p>Outlet: <span data-pagefind-filter="source">Dawn</span></p>\n<p>Author: A. Writer</p>')
+
+
+def test_an_outlet_not_stated_is_no_filter():
+    table = ("<table><thead><tr><th>Field</th><th>What the article states</th></tr></thead><tbody>"
+             "<tr><td>Outlet</td><td><em>not stated</em></td></tr></tbody></table>")
+    assert indexed("briefs/x/", table) == "<p>Outlet: <em>not stated</em></p>"
