@@ -135,7 +135,7 @@ def test_a_tag_filter_narrows_the_results_and_can_be_dropped(page):
 def test_no_result_says_so(page):
     from playwright.sync_api import expect
 
-    results = search(page, "xylophonequartet")
+    results = search(page, "qqqzzz")
     expect(results.locator(".md-search-result__meta")).to_have_text("No matching documents")
     expect(results.locator(".md-search-result__item")).to_have_count(0)
 
