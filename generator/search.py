@@ -19,9 +19,11 @@ the HTML `search_html` makes from its article, in memory:
   itself, and their length grows with the number of briefs, so indexing it
   would drown the briefs and make one fragment as large as the corpus;
 - a table row as one line of "Header: cell" pairs, so a result's snippet
-  reads as text, not as a flattened row; citation marks are left out;
-- a brief's tags and its outlet (the source card's row) as Pagefind filters,
-  offered under the results (javascripts/search.js).
+  reads as text, not as a flattened row; citation marks are left out.
+
+No Pagefind filters (by tag, source, person): Pagefind 1.5 writes its filter
+index in a different order on each run, and two builds of one commit must be
+byte-identical (tests/test_reproducible.py).
 
 Brief text in the pages is escaped already (render/text.py, sanitize.py);
 this module only adds fixed attributes around it and never decodes it.
@@ -55,8 +57,6 @@ _HEADER = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)  # not <thead>
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<td(?:\s[^>]*)?>(.*?)</td>", re.S)
 _TAG = re.compile(r"<[^>]*>")
-#: Rows of a brief's source card whose value is a filter: the row's label -> the filter's name.
-FILTER_ROWS = {"Outlet": "source"}
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,7 @@ def search_html(path: str, page: str) -> str | None:
 
 
 def _weighted(article: str) -> str:
-    """A brief's bottom line (the abstract admonition) and archived paragraphs weighted, its tags filters."""
-    article = article.replace('class="md-tag"', 'data-pagefind-filter="tag" class="md-tag"')
+    """A brief's bottom line (the abstract admonition) and archived paragraphs, weighted."""
     article = article.replace('<div class="admonition abstract">',
                               f'<div class="admonition abstract" data-pagefind-weight="{BOTTOM_LINE_WEIGHT}">', 1)
     return article.replace('<p class="evidence"', f'<p class="evidence" data-pagefind-weight="{ARCHIVED_TEXT_WEIGHT}"')
@@ -126,21 +125,13 @@ def _rows(table: re.Match) -> str:
         if not cells:
             continue  # the header row
         if len(cells) == 2:
-            pairs = [(cells[0], _filtered(cells[0], cells[1]))]
+            pairs = [(cells[0], cells[1])]
         else:
             pairs = list(zip(headers, cells))
         text = "; ".join(f"{label}: {cell}" for label, cell in pairs if _TAG.sub("", cell).strip())
         if text:
             lines.append(f"<p>{text}</p>")
     return "\n".join(lines)
-
-
-def _filtered(label: str, value: str) -> str:
-    """A source card's value, marked as a filter when its row is one of FILTER_ROWS and it is stated."""
-    name = FILTER_ROWS.get(label)
-    if name is None or value.startswith("<em>not stated</em>"):
-        return value
-    return f'<span data-pagefind-filter="{name}">{value}</span>'
 
 
 def index_site(site_dir: Path) -> None:

@@ -15,11 +15,7 @@ const box = document.querySelector(".md-search__input");
 const form = document.querySelector(".md-search__form");
 const meta = document.querySelector(".md-search-result__meta");
 const list = document.querySelector(".md-search-result__list");
-const filters = document.querySelector(".md-search-result__filters");
-const FILTERS = { tag: "Tag", source: "Source" };  // generator/search.py marks these
-const CHOICES = 6;  // values offered per filter
 let pagefind = null;
-let chosen = {};  // filter name -> [values], all of which a result must have
 
 function load() {
   pagefind ??= import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
@@ -88,12 +84,11 @@ function item(data) {
 async function search() {
   const query = box.value.trim();
   const module = await load();
-  const found = await module.debouncedSearch(query, { filters: chosen }, 150);
+  const found = await module.debouncedSearch(query, {}, 150);
   if (found === null) return;  // a later keystroke superseded this one
   if (!query) {
     meta.textContent = READY;
     list.replaceChildren();
-    offer([]);
     return;
   }
   const n = found.results.length;
@@ -101,38 +96,6 @@ async function search() {
   const shown = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
   if (query !== box.value.trim()) return;
   list.replaceChildren(...shown.map(item));
-  offer(shown);
-}
-
-// The filters the shown results carry (their fragments hold them: nothing
-// more is fetched), and those chosen; a click chooses or drops one.
-function offer(shown) {
-  const buttons = [];
-  for (const [name, label] of Object.entries(FILTERS)) {
-    const counts = new Map((chosen[name] ?? []).map((value) => [value, Infinity]));
-    for (const data of shown) {
-      for (const value of data.filters?.[name] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    const values = [...counts].sort((a, b) => b[1] - a[1]).slice(0, CHOICES).map(([value]) => value);
-    for (const value of values) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "md-tag";
-      button.textContent = `${label}: ${value}`;
-      button.setAttribute("aria-pressed", String((chosen[name] ?? []).includes(value)));
-      button.addEventListener("click", () => choose(name, value));
-      buttons.push(button);
-    }
-  }
-  filters.replaceChildren(...buttons);
-  filters.hidden = buttons.length === 0;
-}
-
-function choose(name, value) {
-  const values = chosen[name] ?? [];
-  chosen = { ...chosen, [name]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value] };
-  if (!chosen[name].length) delete chosen[name];
-  search();
 }
 
 function open() {
@@ -181,8 +144,6 @@ window.document$?.subscribe(() => {
   if (!toggle.checked && !box.value) return;
   close();
   box.value = "";
-  chosen = {};
   list.replaceChildren();
-  offer([]);
   if (pagefind) pagefind.then(() => { meta.textContent = READY; });
 });

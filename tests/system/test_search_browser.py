@@ -112,26 +112,6 @@ def test_arrow_keys_move_through_the_results_and_enter_follows_one(page, base_ur
 
 
 @needs_chromium
-def test_a_tag_filter_narrows_the_results_and_can_be_dropped(page):
-    from playwright.sync_api import expect
-
-    results = search(page, "Pakistan")
-    meta = results.locator(".md-search-result__meta")
-    expect(meta).to_have_text(re.compile(r"^\d+ matching documents$"))
-    before = int(meta.inner_text().split()[0])
-    chip = page.locator('.md-search-result__filters button[aria-pressed="false"]', has_text="Tag: ").first
-    name = chip.inner_text()
-    chip.click()
-    chosen = page.locator('.md-search-result__filters button[aria-pressed="true"]', has_text=name)
-    expect(chosen).to_be_visible()
-    expect(meta).not_to_have_text(f"{before} matching documents")
-    after = int(meta.inner_text().split()[0])
-    assert 0 < after < before
-    chosen.click()
-    expect(meta).to_have_text(f"{before} matching documents")
-
-
-@needs_chromium
 def test_no_result_says_so(page):
     from playwright.sync_api import expect
 

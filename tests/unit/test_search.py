@@ -63,17 +63,3 @@ def test_a_two_column_table_reads_as_field_and_value():
              "<tbody><tr><td>Author</td><td>A. Writer</td></tr><tr><td>Scope</td><td></td></tr></tbody></table>")
     assert indexed("briefs/x/", table) == "<p>Author: A. Writer</p>"
 
-
-def test_a_brief_s_tags_and_stated_outlet_are_filters():
-    article = ('<nav class="md-tags"><a href="../../tags/#tag:israel" class="md-tag">Israel</a></nav>'
-               "<table><thead><tr><th>Field</th><th>What the article states</th></tr></thead><tbody>"
-               "<tr><td>Outlet</td><td>Dawn</td></tr><tr><td>Author</td><td>A. Writer</td></tr></tbody></table>")
-    assert indexed("briefs/x/", article) == (
-        '<nav class="md-tags"><a href="../../tags/#tag:israel" data-pagefind-filter="tag" class="md-tag">Israel</a></nav>'
-        '<p>Outlet: <span data-pagefind-filter="source">Dawn</span></p>\n<p>Author: A. Writer</p>')
-
-
-def test_an_outlet_not_stated_is_no_filter():
-    table = ("<table><thead><tr><th>Field</th><th>What the article states</th></tr></thead><tbody>"
-             "<tr><td>Outlet</td><td><em>not stated</em></td></tr></tbody></table>")
-    assert indexed("briefs/x/", table) == "<p>Outlet: <em>not stated</em></p>"
