@@ -17,7 +17,7 @@ MAX_COLUMNS = 10
 
 def outputs(site: Site) -> list[Output]:
     return [Output(PAGE, render_conditions(site), "briefs/registry/topics.yaml", in_nav=True,
-                   meta={"title": "Conditions tracker"})]
+                   meta={"title": "Pakistan's conditions and red lines"})]
 
 
 def render_conditions(site: Site) -> str:
