@@ -57,5 +57,5 @@ def render_conditions(site: Site) -> str:
         out.append(table(["Subject", "Kind", "Position", "Attribution", "Source"], [
             [md(c.topic.name), KIND_LABELS[s.item.kind], md(s.item.stance), ATTRIBUTION_LABELS[s.item.attribution],
              link(s.record.brief.title, links.rel(PAGE, links.brief(s.record.id))) + " "
-             + cites(PAGE, links.brief(s.record.id), s.item.cite)] for c, s in other]))
+             + cites(PAGE, s.record, s.item.cite)] for c, s in other]))
     return "\n".join(out)
