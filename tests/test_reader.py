@@ -4,12 +4,12 @@ checked as files (feed, structured data, exports) and in a real browser.
 The browser is Debian's Chromium driven by Playwright (Playwright's own
 browser download cannot work on these machines); the browser tests skip
 when it is missing.  One browser, one page and one build serve every test.
+The pages' layout, with screenshots, is checked in tests/system/test_layout.py.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import os
@@ -17,29 +17,19 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import REPO, make_project, mkdocs_build
+from browsing import REQUIRED, WAIT_MS, base_url, browser, needs_chromium, server, site  # noqa: F401 (fixtures)
+from conftest import REPO
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BROWSER_DIR = REPO / "tests" / "browser"  # package.json pins axe-core; npm installs it here
 AXE = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
-
 BRIEF_IDS = sorted(p.stem for p in (REPO / "briefs").glob("*.yaml"))
 OFFER_BRIEF = "pakistan-rules-out-disarming-hamas-weighs-gaza-force"  # Dar: Indonesia offered 20,000 troops
-
-# .ci/run sets BROWSER_TESTS=required: there a missing browser fails the run.
-REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
-NO_CHROMIUM = f"no Chromium at {CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM to run the browser tests"
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists() and not REQUIRED, reason=NO_CHROMIUM)
 
 
 def _config(key: str) -> str:
@@ -50,39 +40,6 @@ REPO_URL = _config("repo_url")
 
 
 # ---- the build, and reading its HTML ---------------------------------------------------
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # the test output is no place for an access log
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A local web server for the site, started first so the build knows its address."""
-    root = tmp_path_factory.mktemp("reader") / "project"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def site(server) -> Path:
-    root, url = server
-    make_project(root, real=True)
-    # Instant navigation only follows links that sitemap.xml lists, and it
-    # lists them at site_url: build for the address the site is served at,
-    # as `mkdocs serve` does.
-    config = root / "mkdocs.yml"
-    config.write_text(re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), flags=re.M),
-                      encoding="utf-8")
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return root / "site"
 
 
 class Head(HTMLParser):
@@ -237,28 +194,6 @@ def test_exports_are_linked_from_the_data_page_and_valid(site):
 
 
 @pytest.fixture(scope="module")
-def base_url(server, site) -> str:
-    return server[1]
-
-
-#: How long a step may wait for the page (search builds its index in a
-#: worker); generous because other builds may be loading the machine.
-WAIT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(NO_CHROMIUM)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    sync_api.expect.set_options(timeout=WAIT_MS)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
 def session(browser, base_url):
     """One page for every test, with every request and every console error recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
@@ -366,7 +301,7 @@ def test_instant_navigation_keeps_the_page(session, base_url):
     page.evaluate("window.__notReloaded = true")
     # A tab at the top of the page: following a link further down would
     # scroll, and the theme would put that section's anchor in the address.
-    page.locator(".md-tabs__link", has_text="Views").click()
+    page.locator(".md-tabs__link", has_text="Timeline").click()
     page.wait_for_url(base_url + "timeline/")
     expect(page.locator("article.md-content__inner h1")).to_contain_text("Timeline")
     expect(page).to_have_title(re.compile(r"^Timeline\b"))
