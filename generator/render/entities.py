@@ -51,9 +51,9 @@ def _description(corpus: Corpus, page: str, e) -> str:
     """The registry's line, with the paragraphs that support it, or marked as background."""
     if not e.described_in:
         return f"{md(e.description)} *(background, not from the articles)*"
-    titles = {r.id: r.brief.title for r in corpus.records}
-    where = "; ".join(f"{link(titles[d.brief], links.rel(page, links.brief(d.brief)))} "
-                      f"{cites(page, corpus.record(d.brief), d.cite)}" for d in e.described_in)
+    records = {r.id: r for r in corpus.records}
+    where = "; ".join(f"{link(records[d.brief].brief.title, links.rel(page, links.brief(d.brief)))} "
+                      f"{cites(page, records[d.brief], d.cite)}" for d in e.described_in)
     return f"{md(e.description)} (as the articles state it: {where})"
 
 

@@ -40,10 +40,11 @@ def outputs(site: Site) -> list[Output]:
 def _rests_on(site: Site, cited) -> str:
     """Compact links to the briefs and paragraphs a line rests on, each brief by its
     article's date (the title is the link's tooltip)."""
-    titles = {r.id: r.brief.title for r in site.corpus.records}
+    records = {r.id: r for r in site.corpus.records}
+    titles = {i: r.brief.title for i, r in records.items()}
     return "; ".join(f"[{article_label(site.analysis.dates[c.brief])}]"
                      f"({links.rel(PAGE, links.brief(c.brief))} \"{md(titles[c.brief])}\") "
-                     f"{cites(PAGE, site.corpus.record(c.brief), c.cite)}" for c in cited)
+                     f"{cites(PAGE, records[c.brief], c.cite)}" for c in cited)
 
 
 def _status(site: Site) -> list[str]:
@@ -87,11 +88,12 @@ def _key_figures(site: Site) -> list[str]:
     status = site.corpus.status
     if status is None or not status.key_figures:
         return []
-    titles = {r.id: r.brief.title for r in site.corpus.records}
+    records = {r.id: r for r in site.corpus.records}
+    titles = {i: r.brief.title for i, r in records.items()}
     out = ["## Key figures\n"]
     out += [f"- **{md(f.figure)}** — {md(f.label)} "
             f"({link(titles[f.source.brief], links.rel(PAGE, links.brief(f.source.brief)))} "
-            f"{cites(PAGE, site.corpus.record(f.source.brief), f.source.cite)})" for f in status.key_figures]
+            f"{cites(PAGE, records[f.source.brief], f.source.cite)})" for f in status.key_figures]
     return out + [""]
 
 

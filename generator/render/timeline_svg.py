@@ -9,7 +9,9 @@ No script and no style attribute: colours come from reader.css through
 classes and `currentColor`, so the picture follows light and dark and
 prints.  Horizontal positions are percentages, so the picture takes the
 page's width with its text at reading size.  Every text goes through md
-(render/text.py); links can only be `#anchors`.  The elements and
+(render/text.py); links can only be `#anchors`, written as `xlink:href`:
+the theme's instant navigation rewrites every element's `href` on loading
+a page, and an SVG link's `href` cannot be set that way (a script error).  The elements and
 attributes used here are the ones generator/sanitize.py admits for it.
 """
 
@@ -70,7 +72,7 @@ def timeline_svg(marks: list[Mark]) -> str:
         out.append(f'<text class="timeline-chart__label{end}" x="{x}" y="{axis + 18 + 14 * (i % ROWS)}">{md(stop[0].label)}</text>')
         for k, m in enumerate(stop):
             cy = axis - 6 - RADIUS - STEP * k
-            out.append(f'<a class="timeline-chart__mark" href="{m.href}"><title>{md(m.label)}: {md(m.text)}</title>'
+            out.append(f'<a class="timeline-chart__mark" xlink:href="{m.href}"><title>{md(m.label)}: {md(m.text)}</title>'
                        f'<circle cx="{x}" cy="{cy}" r="{RADIUS}"></circle></a>')
     out.append("</svg>")
     return ('<figure class="timeline-chart">\n' + "".join(out) + "\n<figcaption>Every dated event, oldest first: "

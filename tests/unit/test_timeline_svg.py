@@ -18,7 +18,7 @@ MARKS = [
 
 def test_one_linked_mark_per_event_in_date_order():
     svg = timeline_svg(MARKS)
-    assert re.findall(r'<a class="timeline-chart__mark" href="(#[^"]+)">', svg) == ["#event-1", "#event-3", "#event-4"]
+    assert re.findall(r'<a class="timeline-chart__mark" xlink:href="(#[^"]+)">', svg) == ["#event-1", "#event-3", "#event-4"]
     assert svg.count("<circle ") == 3
     # One stop per date: the two events of 28 October stand one above the other.
     assert re.findall(r"<text [^>]*>([^<]*)</text>", svg) == ["1960", "28 October 2025"]
@@ -30,7 +30,7 @@ def test_text_is_escaped_and_the_picture_survives_the_sanitizer():
     svg = timeline_svg(MARKS)
     assert "<b>" not in svg and "&#60;b&#62;said&#60;/b&#62; &#34;in process&#34;" in svg
     cleaned = clean(svg)  # nh3 writes the same characters its own way, and removes nothing
-    for part in ("<svg ", "<title>", "<line ", "<text ", "<circle ", 'href="#event-', 'class="timeline-chart__'):
+    for part in ("<svg ", "<title>", "<line ", "<text ", "<circle ", 'xlink:href="#event-', 'class="timeline-chart__'):
         assert cleaned.count(part) == svg.count(part), part
 
 
