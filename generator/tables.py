@@ -28,14 +28,14 @@ def _label(header_html: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _label_table(match: re.Match) -> str:
-    table = match[0]
+def _label_table(match: re.Match[str]) -> str:
+    table: str = match[0]
     head = _HEAD.search(table)
     if head is None:
         return table
     labels = [_label(h) for h in _HEADER_CELL.findall(head[1])]
 
-    def row(m: re.Match) -> str:
+    def row(m: re.Match[str]) -> str:
         cells = iter(labels)
         return _CELL.sub(lambda c: f'<td data-label="{next(cells, "")}"', m[0])
 

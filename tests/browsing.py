@@ -26,7 +26,8 @@ ARTIFACTS = REPO / "test-artifacts"
 
 # .ci/run sets BROWSER_TESTS=required: there a missing browser fails the run.
 REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
-NO_CHROMIUM = f"no Chromium at {CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM to run the browser tests"
+NO_CHROMIUM = (f"no Chromium at {CHROMIUM}: install it (apt-get install chromium) "
+               "or set CHROMIUM to run the browser tests")
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists() and not REQUIRED, reason=NO_CHROMIUM)
 
 #: How long a step may wait for the page (search builds its index in a

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from ..context import Site
-from ..dating import ArticleDate
 from ..corpus import Corpus, Record
+from ..dating import ArticleDate
 from ..fields import ATTRIBUTION_LABELS, SOURCING_LABELS
 from ..model import Passage, cited_paragraphs
 from ..output import Output
 from ..stances import KIND_LABELS
 from . import jsonld, links
-from .common import NOT_STATED, cites, date_text, outlet, quote_context, entity, table, topic, unsearched_block, unsearched_heading, when
+from .common import (
+    NOT_STATED,
+    cites,
+    date_text,
+    entity,
+    outlet,
+    quote_context,
+    table,
+    topic,
+    unsearched_block,
+    unsearched_heading,
+    when,
+)
 from .text import md, quoted
 
 
@@ -103,7 +115,8 @@ def _source_card(record: Record, written: ArticleDate | None) -> str:
     if written is not None and written.after is not None:
         how = "the latest event the article reports" if written.derived else md(written.after.note, empty="the editor's reading")
         page = links.brief(record.id)
-        published += f"; written on or after {date_text(written.after)} ({how} {cites(page, record, list(written.cite))})"
+        published += (f"; written on or after {date_text(written.after)} "
+                      f"({how} {cites(page, record, list(written.cite))})")
     fields = [["Headline", md(s.headline)], ["Outlet", outlet(s) if s.outlet or s.author_bio else ""],
               ["Author", md(s.author)], ["Published", published], ["URL", md(s.url)]]
     rows = [row for row in fields if row[1]]

@@ -62,17 +62,21 @@ def timeline_svg(marks: list[Mark]) -> str:
     height = axis + 18 + 14 * ROWS  # labels take turns on ROWS rows, so that neighbours never overlap
     span = (RIGHT - LEFT) / (len(stops) - 1) if len(stops) > 1 else 0.0
     out = [f'<svg class="timeline-chart__svg" width="100%" height="{height}">',
-           f"<title>{len(marks)} dated event{'s' if len(marks) > 1 else ''}, in date order; select one to go to its entry</title>",
+           f"<title>{len(marks)} dated event{'s' if len(marks) > 1 else ''}, in date order; "
+           "select one to go to its entry</title>",
            f'<line class="timeline-chart__axis" x1="{LEFT:g}%" y1="{axis}" x2="{RIGHT:g}%" y2="{axis}"></line>']
     for i, stop in enumerate(stops):
         x = f"{LEFT + span * i if span else (LEFT + RIGHT) / 2:.2f}%"
         out.append(f'<line class="timeline-chart__tick" x1="{x}" y1="{axis}" x2="{x}" y2="{axis + 5}"></line>')
         # The outermost labels run inwards from their marks, so that they stay inside the picture.
-        end = " timeline-chart__label--start" if i == 0 and span else " timeline-chart__label--end" if i and i == len(stops) - 1 else ""
-        out.append(f'<text class="timeline-chart__label{end}" x="{x}" y="{axis + 18 + 14 * (i % ROWS)}">{md(stop[0].label)}</text>')
+        end = (" timeline-chart__label--start" if i == 0 and span else
+               " timeline-chart__label--end" if i and i == len(stops) - 1 else "")
+        y = axis + 18 + 14 * (i % ROWS)
+        out.append(f'<text class="timeline-chart__label{end}" x="{x}" y="{y}">{md(stop[0].label)}</text>')
         for k, m in enumerate(stop):
             cy = axis - 6 - RADIUS - STEP * k
-            out.append(f'<a class="timeline-chart__mark" xlink:href="{m.href}"><title>{md(m.label)}: {md(m.text)}</title>'
+            out.append(f'<a class="timeline-chart__mark" xlink:href="{m.href}">'
+                       f'<title>{md(m.label)}: {md(m.text)}</title>'
                        f'<circle cx="{x}" cy="{cy}" r="{RADIUS}"></circle></a>')
     out.append("</svg>")
     return ('<figure class="timeline-chart">\n' + "".join(out) + "\n<figcaption>Every dated event, oldest first: "

@@ -154,7 +154,7 @@ def screen(request, browser, base_url):
 #: Tables whose box, or whose content, reaches past the viewport's right edge.
 _OVERFLOWING_TABLES = """() => [...document.querySelectorAll("article table")]
   .filter(t => t.getBoundingClientRect().right > innerWidth + 1 || t.scrollWidth > t.clientWidth + 1
-            || (t.closest(".md-typeset__scrollwrap")?.scrollWidth ?? 0) > (t.closest(".md-typeset__scrollwrap")?.clientWidth ?? 0) + 1)
+            || (w => w !== null && w.scrollWidth > w.clientWidth + 1)(t.closest(".md-typeset__scrollwrap")))
   .map(t => t.querySelector("th, td")?.textContent.trim())"""
 
 
@@ -186,7 +186,7 @@ def test_timeline_in_the_top_navigation_and_no_editors_page_in_the_readers(scree
     top = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item").all()
     labels = [item.locator(".md-ellipsis").first.text_content().strip() for item in top]
     assert "Timeline" in labels and "Editors" in labels, labels
-    for label, item in zip(labels, top):
+    for label, item in zip(labels, top, strict=True):
         hrefs = item.locator("a.md-nav__link").evaluate_all("as => as.map(a => a.getAttribute('href'))")
         editors = [h for h in hrefs if any(f"{p.removesuffix('.md')}/" in h for p in EDITORS_PAGES)]
         assert editors == [] or label == "Editors", (label, editors)

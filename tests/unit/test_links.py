@@ -10,7 +10,8 @@ EXTENSIONS = ["attr_list", "tables"]
 
 
 def test_a_citation_names_its_paragraph_and_previews_it_escaped():
-    cite = links.cite("timeline/index.md", "b1", 'A "title" {x} & <i>', 9, "Text with <script>alert(1)</script> } and \"quotes\".")
+    paragraph = 'Text with <script>alert(1)</script> } and "quotes".'
+    cite = links.cite("timeline/index.md", "b1", 'A "title" {x} & <i>', 9, paragraph)
     html = markdown.markdown(cite, extensions=EXTENSIONS)
     assert html == ('<p><a aria-label="paragraph 9 of A &#34;title&#34; &#123;x&#125; &#38; &#60;i&#62;" '
                     'href="../briefs/b1.md#p-9" title="Text with &#60;script&#62;alert&#40;1&#41;&#60;/script&#62; '

@@ -18,7 +18,8 @@ MARKS = [
 
 def test_one_linked_mark_per_event_in_date_order():
     svg = timeline_svg(MARKS)
-    assert re.findall(r'<a class="timeline-chart__mark" xlink:href="(#[^"]+)">', svg) == ["#event-1", "#event-3", "#event-4"]
+    hrefs = re.findall(r'<a class="timeline-chart__mark" xlink:href="(#[^"]+)">', svg)
+    assert hrefs == ["#event-1", "#event-3", "#event-4"]
     assert svg.count("<circle ") == 3
     # One stop per date: the two events of 28 October stand one above the other.
     assert re.findall(r"<text [^>]*>([^<]*)</text>", svg) == ["1960", "28 October 2025"]
