@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 # MkDocs loads a hook from its file path, outside any package, so the
 # project folder is put on the path to import the generator package itself.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator import live, reproducible, sanitize, search, site, tags_config  # noqa: E402
+from generator import live, reproducible, sanitize, search, site, tables, tags_config  # noqa: E402
 from generator.errors import BriefsInvalid, Problems  # noqa: E402
 from generator.output import DuplicateOutput, Output  # noqa: E402
 
@@ -111,6 +111,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    html = tables.label_cells(html)  # cells labelled for narrow screens (generator/tables.py)
     # Second layer against injection: generated pages through nh3 (generator/sanitize.py).
     return sanitize.page_content(html, page)
 

@@ -30,6 +30,8 @@ TAGS = frozenset({
     "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
     "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong",
     "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    # The timeline's picture (render/timeline_svg.py): shapes, text and links, no style, script or foreignObject.
+    "svg", "title", "line", "circle", "text",
 })
 ATTRIBUTES = {
     "*": {"class", "id", "title"},
@@ -38,12 +40,16 @@ ATTRIBUTES = {
     "div": {"data-search-exclude"},
     "h2": {"data-search-exclude"},
     "h3": {"data-search-exclude"},
-    "a": {"href"},
+    "a": {"href", "aria-label"},  # citations say what they open (render/links.py)
     "ol": {"start"},
-    "td": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan", "data-label"},  # generator/tables.py
     "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"},
     "details": {"open"},
+    "svg": {"width", "height"},
+    "line": {"x1", "y1", "x2", "y2"},
+    "circle": {"cx", "cy", "r"},
+    "text": {"x", "y"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 

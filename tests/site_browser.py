@@ -1,4 +1,4 @@
-"""The built site in Debian's Chromium, for the browser tests and the bench.
+"""The built site in Debian's Chromium, for the browser tests and the bench (served as GitHub Pages serves it: 404.html for a missing path).
 
 Playwright's own browser download cannot work on these machines, so it
 drives /usr/bin/chromium (or $CHROMIUM).  `serve` puts a built site on a free
@@ -30,13 +30,29 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
 NO_CHROMIUM = f"no Chromium at {CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM to run the browser tests"
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists() and not REQUIRED, reason=NO_CHROMIUM)
+#: Screenshots of the pages, for people to look at (gitignored).
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 #: The search box's line before the first key (javascripts/search.js), once Pagefind is loaded.
 READY = "Type to start searching"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class _Pages(SimpleHTTPRequestHandler):
+    """The site's folder, with its 404.html for any missing path, as GitHub Pages does."""
+
     def log_message(self, *args):  # the test output is no place for an access log
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextlib.contextmanager
@@ -55,7 +71,7 @@ def launch() -> Iterator:
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """``directory`` served on a free port of 127.0.0.1; yields its address, ending in /."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -65,8 +65,9 @@ def test_brief_pages_leave_all_but_title_bottom_line_and_tags_out_of_search():
         headings = [line for line in page.splitlines() if line.startswith("## ")]
         assert headings and all(line.endswith(NOT_SEARCHED) for line in headings)
         top = page.split("\n## ", 1)[0]
-        card, rest = top.split("</div>", 1)
-        assert '<div data-search-exclude="true" markdown>' in card and "Bottom line" in rest
+        # The bottom line first (searched), then the source card (not).
+        bottom_line, card = top.split('<div data-search-exclude="true" markdown>', 1)
+        assert "Bottom line" in bottom_line and "</div>" in card and "Bottom line" not in card
 
 
 def test_briefs_json_is_what_json_dumps_would_write():

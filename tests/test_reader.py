@@ -4,6 +4,7 @@ checked as files (feed, structured data, exports) and in a real browser.
 The browser is Debian's Chromium driven by Playwright (Playwright's own
 browser download cannot work on these machines); the browser tests skip
 when it is missing.  One browser, one page and one build serve every test.
+The pages' layout, with screenshots, is checked in tests/system/test_layout.py.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from site_browser import (  # noqa: F401 (fixtures)
 
 BROWSER_DIR = REPO / "tests" / "browser"  # package.json pins axe-core; npm installs it here
 AXE = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
-
 BRIEF_IDS = sorted(p.stem for p in (REPO / "briefs").glob("*.yaml"))
 OFFER_BRIEF = "pakistan-rules-out-disarming-hamas-weighs-gaza-force"  # Dar: Indonesia offered 20,000 troops
 
@@ -256,7 +256,7 @@ def test_instant_navigation_keeps_the_page(session, base_url):
     page.evaluate("window.__notReloaded = true")
     # A tab at the top of the page: following a link further down would
     # scroll, and the theme would put that section's anchor in the address.
-    page.locator(".md-tabs__link", has_text="Views").click()
+    page.locator(".md-tabs__link", has_text="Timeline").click()
     page.wait_for_url(base_url + "timeline/")
     expect(page.locator("article.md-content__inner h1")).to_contain_text("Timeline")
     expect(page).to_have_title(re.compile(r"^Timeline\b"))

@@ -66,7 +66,7 @@ def test_new_brief_appears_in_view(pages, uri):
 
 def test_same_event_from_two_sources_is_one_timeline_entry(pages):
     timeline = pages["timeline/index.md"]
-    assert timeline.count("The minister spoke about the plan") == 1
+    assert timeline.count("— The minister spoke about the plan") == 1  # once in the list (the picture has its mark)
     assert "*2 sources:*" in timeline
     assert "## December 2025" in timeline and "timeline/2025-12.md" in pages
 
@@ -113,4 +113,4 @@ def test_views_stay_bounded_at_scale(tmp_path):
     assert "This page shows the newest 150 of 401 entries" in pages["timeline/index.md"]
     assert pages["timeline/2025-11-part-2.md"].count("\n- **") == 150
     assert "Showing the newest 40 of 101" in pages["entities/the-minister.md"]
-    assert pages["quotes.md"].count("“under review”") == 25
+    assert pages["quotes.md"].count("- “under review”") == 25  # list items (citation previews quote the paragraph)

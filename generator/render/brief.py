@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from ..context import Site
-from ..dating import ArticleDate
 from ..corpus import Corpus, Record
+from ..dating import ArticleDate
 from ..fields import ATTRIBUTION_LABELS, SOURCING_LABELS
 from ..model import Passage, cited_paragraphs
 from ..output import Output
 from ..stances import KIND_LABELS
 from . import jsonld, links
-from .common import NOT_STATED, cites, date_text, outlet, quote_context, entity, table, topic, unsearched_block, unsearched_heading, when
+from .common import (
+    NOT_STATED,
+    cites,
+    date_text,
+    entity,
+    outlet,
+    quote_context,
+    table,
+    topic,
+    unsearched_block,
+    unsearched_heading,
+    when,
+)
 from .text import md, quoted
 
 
@@ -28,12 +40,13 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
     page = links.brief(record.id)
 
     def c(numbers: list[int]) -> str:
-        return cites(page, page, numbers)
+        return cites(page, record, numbers)
 
     # Search finds a brief by its title, bottom line and tags; every other section
     # is kept out of the index (render/common.py says why).
-    out = [f"# {md(b.title)}\n", unsearched_block(_source_card(record, written))]
-    out.append(f'!!! abstract "Bottom line"\n\n    {md(b.summary)}\n')
+    # The bottom line first, where a reader's first screen shows it; then where it comes from.
+    out = [f"# {md(b.title)}\n", f'!!! abstract "Bottom line"\n\n    {md(b.summary)}\n',
+           unsearched_block(_source_card(record, written))]
 
     out.append(unsearched_heading("Key points"))
     out += [f"{i}. {md(kp.text)} {c(kp.cite)}" for i, kp in enumerate(b.key_points, 1)]
@@ -102,19 +115,22 @@ def _source_card(record: Record, written: ArticleDate | None) -> str:
     if written is not None and written.after is not None:
         how = "the latest event the article reports" if written.derived else md(written.after.note, empty="the editor's reading")
         page = links.brief(record.id)
-        published += f"; written on or after {date_text(written.after)} ({how} {cites(page, page, list(written.cite))})"
-    rows = [
-        ["Headline", md(s.headline, empty=NOT_STATED)],
-        ["Outlet", outlet(s)],
-        ["Author", md(s.author, empty=NOT_STATED)],
-        ["Published", published],
-        ["Address (URL)", md(s.url, empty=NOT_STATED)],
-        ["Archived text", f"seeds/{md(s.seed)}, paragraphs {s.scope.first}–{s.scope.last}"],
-    ]
+        published += (f"; written on or after {date_text(written.after)} "
+                      f"({how} {cites(page, record, list(written.cite))})")
+    fields = [["Headline", md(s.headline)], ["Outlet", outlet(s) if s.outlet or s.author_bio else ""],
+              ["Author", md(s.author)], ["Published", published], ["URL", md(s.url)]]
+    rows = [row for row in fields if row[1]]
+    rows.append(["Archived article text", f"paragraphs {s.scope.first}–{s.scope.last}"])
     if s.scope.note:
         rows.append(["Scope", md(s.scope.note)])
     body = table(["Field", "What the article states"], rows)
-    return '!!! info "Source"\n\n' + "\n".join("    " + line for line in body.splitlines()) + "\n"
+    # The fields the article does not give share one line: "Outlet, author and URL not stated."
+    missing = [name for name, value in fields if not value]
+    if missing:
+        words = [missing[0]] + [name if name == "URL" else name.lower() for name in missing[1:]]
+        listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+        body += f"\n{listed} not stated.\n"
+    return '!!! info "Source"\n\n' + "\n".join("    " + line if line else "" for line in body.splitlines()) + "\n"
 
 
 def _framing(record: Record, c) -> str:
@@ -139,7 +155,7 @@ def _framing(record: Record, c) -> str:
 def _evidence(record: Record) -> str:
     """Every cited paragraph, with an anchor each citation links to."""
     cited = cited_paragraphs(record.brief)
-    out = [unsearched_heading("Cited paragraphs"), f"From seeds/{md(record.seed.name)}, numbered as non-empty lines.\n"]
+    out = [unsearched_heading("Cited paragraphs"), "From the archived article text, numbered from its first line.\n"]
     for n in sorted(cited):
         out.append(f"**¶{n}** {md(record.seed.paragraph(n))}\n{{: #{links.para_anchor(n)} .evidence }}\n")
     return "\n".join(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..analyse import Analysis, ArticleDate
-from ..corpus import Corpus
+from ..corpus import Corpus, Record
 from ..model import Quote, Source, When
 from . import links
 from .text import link, md, quoted
@@ -93,9 +93,9 @@ def outlet(source: Source) -> str:
     return NOT_STATED
 
 
-def cites(page: str, brief_page: str, numbers: list[int]) -> str:
+def cites(page: str, record: Record, numbers: list[int]) -> str:
     """Links to the cited paragraphs, shown on the brief page's evidence list."""
-    return " ".join(f"[¶{n}]({links.rel(page, brief_page, links.para_anchor(n))})" for n in numbers)
+    return " ".join(links.cite(page, record.id, record.brief.title, n, record.seed.paragraph(n)) for n in numbers)
 
 
 def entity(corpus: Corpus, page: str, entity_id: str | None) -> str:

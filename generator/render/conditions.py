@@ -17,7 +17,7 @@ MAX_COLUMNS = 10
 
 def outputs(site: Site) -> list[Output]:
     return [Output(PAGE, render_conditions(site), "briefs/registry/topics.yaml", in_nav=True,
-                   meta={"title": "Conditions tracker"})]
+                   meta={"title": "Pakistan's conditions and red lines"})]
 
 
 def render_conditions(site: Site) -> str:
@@ -57,5 +57,5 @@ def render_conditions(site: Site) -> str:
         out.append(table(["Subject", "Kind", "Position", "Attribution", "Source"], [
             [md(c.topic.name), KIND_LABELS[s.item.kind], md(s.item.stance), ATTRIBUTION_LABELS[s.item.attribution],
              link(s.record.brief.title, links.rel(PAGE, links.brief(s.record.id))) + " "
-             + cites(PAGE, links.brief(s.record.id), s.item.cite)] for c, s in other]))
+             + cites(PAGE, s.record, s.item.cite)] for c, s in other]))
     return "\n".join(out)

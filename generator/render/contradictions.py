@@ -94,7 +94,7 @@ def _claims(site: Site, f: Finding) -> str:
             r, c = s.record, s.item
             rows.append([f"**{md(c.answer)}**", md(c.claim), link(r.brief.title, links.rel(PAGE, links.brief(r.id))),
                          ATTRIBUTION_LABELS[c.attribution], article_when(site.analysis.dates[r.id]),
-                         cites(PAGE, links.brief(r.id), c.cite)])
+                         cites(PAGE, r, c.cite)])
         if len(answer.claims) > PER_ANSWER:
             rows.append([f"**{md(answer.text)}**", f"and {len(answer.claims) - PER_ANSWER} more sources", "", "", "", ""])
     return table(["Answer", "Claim", "Source", "Attribution", "Article date", "Paragraphs"], rows)
@@ -126,12 +126,12 @@ def _tension(site: Site, t: Tension) -> str:
         out.append(f"**{md(t.topic.name)}, as the sources report it:**\n")
         out += [f"- {quoted(s.item.answer)}: {md(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]}; "
                 f"{link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
-                f"{cites(page, links.brief(s.record.id), s.item.cite)})" for s in t.claims.claims]
+                f"{cites(page, s.record, s.item.cite)})" for s in t.claims.claims]
         out.append("")
     out.append("**Against it:**\n")
     out += [f"- {entity(site.corpus, page, s.item.actor)}, {KIND_LABELS[s.item.kind]}: {md(s.item.stance)} "
             f"({ATTRIBUTION_LABELS[s.item.attribution]}; {link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
-            f"{cites(page, links.brief(s.record.id), s.item.cite)})" for s in t.positions]
+            f"{cites(page, s.record, s.item.cite)})" for s in t.positions]
     return "\n".join(out) + "\n"
 
 

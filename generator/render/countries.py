@@ -45,7 +45,7 @@ def render_countries(site: Site) -> str:
         for s in named[cid][:PER_COUNTRY]:
             r, c = s.record, s.item
             rows.append([entity(corpus, PAGE, cid), md(c.claim), ATTRIBUTION_LABELS[c.attribution],
-                         link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites(PAGE, links.brief(r.id), c.cite)])
+                         link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites(PAGE, r, c.cite)])
     out.append(table(["Country", "Claim", "Attribution", "Source", "Paragraphs"], rows) if rows else "None reported.\n")
 
     out.append("## Stances and objections\n")
@@ -58,7 +58,7 @@ def render_countries(site: Site) -> str:
                 stances.append((countries[p.actor].name.lower(), r.id, [
                     entity(corpus, PAGE, p.actor), topic(corpus, p.topic), KIND_LABELS[p.kind], md(p.stance),
                     ATTRIBUTION_LABELS[p.attribution],
-                    link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites(PAGE, links.brief(r.id), p.cite)]))
+                    link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites(PAGE, r, p.cite)]))
     stances.sort(key=lambda x: x[:2])
     per_country: Counter[str] = Counter()
     kept = []

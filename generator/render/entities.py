@@ -51,9 +51,9 @@ def _description(corpus: Corpus, page: str, e) -> str:
     """The registry's line, with the paragraphs that support it, or marked as background."""
     if not e.described_in:
         return f"{md(e.description)} *(background, not from the articles)*"
-    titles = {r.id: r.brief.title for r in corpus.records}
-    where = "; ".join(f"{link(titles[d.brief], links.rel(page, links.brief(d.brief)))} "
-                      f"{cites(page, links.brief(d.brief), d.cite)}" for d in e.described_in)
+    records = {r.id: r for r in corpus.records}
+    where = "; ".join(f"{link(records[d.brief].brief.title, links.rel(page, links.brief(d.brief)))} "
+                      f"{cites(page, records[d.brief], d.cite)}" for d in e.described_in)
     return f"{md(e.description)} (as the articles state it: {where})"
 
 
@@ -82,7 +82,7 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
             variants.setdefault((tuple(s.item.named_as), s.item.role), []).append(s)
         out.append(unsearched_heading("As each source names it"))
         rows = [[", ".join(md(n) for n in named), md(role, empty=NOT_STATED), str(len(group)),
-                 "; ".join(f"{source(s.record)} {cites(page, links.brief(s.record.id), s.item.cite)}"
+                 "; ".join(f"{source(s.record)} {cites(page, s.record, s.item.cite)}"
                            for s in group[:PER_VARIANT])
                  + (f"; and {len(group) - PER_VARIANT} more" if len(group) > PER_VARIANT else "")]
                 for (named, role), group in list(variants.items())[:PER_SECTION]]
@@ -98,7 +98,7 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
                 said.append(md(q.venue))
             if q.date:
                 said.append(when(q.date))
-            out.append(f"> {quoted(q.text)}\n>\n> — {', '.join(said)} {cites(page, links.brief(r.id), q.cite)}\n")
+            out.append(f"> {quoted(q.text)}\n>\n> — {', '.join(said)} {cites(page, r, q.cite)}\n")
             if context := quote_context(q):
                 out.append(f"{context}\n")
 
@@ -106,7 +106,7 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
         out.append(unsearched_heading("Positions"))
         out.append(more(min(len(f.positions), PER_SECTION), len(f.positions)))
         rows = [[topic(corpus, p.topic), KIND_LABELS[p.kind], md(p.stance), ATTRIBUTION_LABELS[p.attribution],
-                 source(s.record), cites(page, links.brief(s.record.id), p.cite)]
+                 source(s.record), cites(page, s.record, p.cite)]
                 for s in f.positions[:PER_SECTION] for p in [s.item]]
         out.append(table(["Topic", "Kind", "Position", "Attribution", "Source", "Paragraphs"], rows))
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
+from .text import md
+
 # The views, as paths in the docs tree.
 HOME = "index.md"
 BRIEFS = "briefs/index.md"
@@ -55,6 +57,28 @@ def site_path(brief_id: str) -> str:
 
 def para_anchor(n: int) -> str:
     return f"p-{n}"
+
+
+#: Characters of a cited paragraph shown in its link's preview (its tooltip).
+PREVIEW_CHARS = 200
+
+
+def cite(from_page: str, brief_id: str, source_title: str, n: int, paragraph: str) -> str:
+    """A "¶n" link to paragraph ``n`` of a brief's evidence list.  Its accessible
+    name says what it opens ("paragraph 9 of <source>"), and its title, which
+    the theme shows as a tooltip (`content.tooltips`), previews the paragraph.
+    Both are article or brief text, escaped by md (attr_list keeps the
+    character references as they are)."""
+    href = rel(from_page, brief(brief_id), para_anchor(n))
+    return (f'[¶{n}]({href}){{ aria-label="paragraph {n} of {md(source_title)}" '
+            f'title="{md(preview(paragraph))}" }}')
+
+
+def preview(paragraph: str) -> str:
+    """The start of a paragraph, cut at a word and marked when cut."""
+    if len(paragraph) <= PREVIEW_CHARS:
+        return paragraph
+    return paragraph[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def rel(from_page: str, to_page: str, anchor: str = "") -> str:

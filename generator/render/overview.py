@@ -28,7 +28,7 @@ def _claim_rows(site: Site, topic_id: str) -> list[list[str]]:
     return [[article_when(site.analysis.dates[s.record.id]), f"**{md(s.item.answer)}**", md(s.item.claim),
              ATTRIBUTION_LABELS[s.item.attribution],
              link(s.record.brief.title, links.rel(PAGE, links.brief(s.record.id))) + " "
-             + cites(PAGE, links.brief(s.record.id), s.item.cite)]
+             + cites(PAGE, s.record, s.item.cite)]
             for s in t.claims[:SHOWN]]
 
 
@@ -40,10 +40,11 @@ def outputs(site: Site) -> list[Output]:
 def _rests_on(site: Site, cited) -> str:
     """Compact links to the briefs and paragraphs a line rests on, each brief by its
     article's date (the title is the link's tooltip)."""
-    titles = {r.id: r.brief.title for r in site.corpus.records}
+    records = {r.id: r for r in site.corpus.records}
+    titles = {i: r.brief.title for i, r in records.items()}
     return "; ".join(f"[{article_label(site.analysis.dates[c.brief])}]"
                      f"({links.rel(PAGE, links.brief(c.brief))} \"{md(titles[c.brief])}\") "
-                     f"{cites(PAGE, links.brief(c.brief), c.cite)}" for c in cited)
+                     f"{cites(PAGE, records[c.brief], c.cite)}" for c in cited)
 
 
 def _status(site: Site) -> list[str]:
@@ -76,7 +77,7 @@ def _what_changed(site: Site) -> list[str]:
         more = f" and {len(t.reports) - 1} more" if len(t.reports) > 1 else ""
         out.append(f"- **{when(t.when)}** — {md(t.text)} "
                    f"({link(s.record.brief.title, links.rel(PAGE, links.brief(s.record.id)))} "
-                   f"{cites(PAGE, links.brief(s.record.id), s.item.cite)}{more})")
+                   f"{cites(PAGE, s.record, s.item.cite)}{more})")
     if not dated:
         out.append("No source reports a dated development.")
     out.append(f"\nThe {link('timeline', links.TIMELINE)} has every event.\n")
@@ -87,11 +88,12 @@ def _key_figures(site: Site) -> list[str]:
     status = site.corpus.status
     if status is None or not status.key_figures:
         return []
-    titles = {r.id: r.brief.title for r in site.corpus.records}
+    records = {r.id: r for r in site.corpus.records}
+    titles = {i: r.brief.title for i, r in records.items()}
     out = ["## Key figures\n"]
     out += [f"- **{md(f.figure)}** — {md(f.label)} "
             f"({link(titles[f.source.brief], links.rel(PAGE, links.brief(f.source.brief)))} "
-            f"{cites(PAGE, links.brief(f.source.brief), f.source.cite)})" for f in status.key_figures]
+            f"{cites(PAGE, records[f.source.brief], f.source.cite)})" for f in status.key_figures]
     return out + [""]
 
 

@@ -32,7 +32,7 @@ def render_quotes(site: Site) -> str:
                 bits.append(md(q.venue))
             context = quote_context(q)
             out.append(f"- {quoted(q.text)} — {', '.join(bits)}; "
-                       f"{link(r.brief.title, links.rel(PAGE, links.brief(r.id)))} {cites(PAGE, links.brief(r.id), q.cite)}"
+                       f"{link(r.brief.title, links.rel(PAGE, links.brief(r.id)))} {cites(PAGE, r, q.cite)}"
                        + (f"  \n  {context}" if context else ""))
         if len(quotes) > PER_SPEAKER:
             out.append(f"- {link(f'All {len(quotes)} quotes', links.rel(PAGE, links.entity(sq.speaker.id)))}")

@@ -13,6 +13,7 @@ from ..output import Output
 from . import links
 from .common import cites, unsearched_heading, when
 from .text import link, md
+from .timeline_svg import Mark, timeline_svg
 
 INDEX = links.TIMELINE
 #: Entries the main timeline page shows before it links to period pages only.
@@ -49,27 +50,29 @@ def _date(w: When) -> str:
     return when(w, marks=False) + (f" ({', '.join(marks)})" if marks else "") if w.date else "Date not stated"
 
 
-def _entry(page: str, t: TimelineEntry) -> str:
+def _entry(page: str, t: TimelineEntry, anchor: str | None = None) -> str:
     """One happening.  Reported by several sources, each source's own wording is
     shown (and its own date, where it differs): one brief cannot speak for the others."""
     def source(s) -> str:
         return (f"{link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
-                f"{cites(page, links.brief(s.record.id), s.item.cite)}")
+                f"{cites(page, s.record, s.item.cite)}")
 
     head = f"- **{_date(t.when)}** — "
+    attr = f"\n  {{ #{anchor} }}" if anchor else ""  # the item's id (attr_list), for the picture's links
     if len({s.item.text for s in t.reports}) == 1:
         noun = "source" if len(t.reports) == 1 else f"{len(t.reports)} sources"
-        return f"{head}{md(t.text)}  \n  *{noun}:* " + "; ".join(source(s) for s in t.reports)
-    lines = [f"{head}*{len(t.reports)} sources, each in its own words:*"]
+        return f"{head}{md(t.text)}  \n  *{noun}:* " + "; ".join(source(s) for s in t.reports) + attr
+    lines = [f"{head}*{len(t.reports)} sources, each in its own words:*{attr}"]
     for s in t.reports:
         own = f" (this source: {_date(s.item.when)})" if _date(s.item.when) != _date(t.when) else ""
         lines.append(f"    - {md(s.item.text)}{own} — {source(s)}")
     return "\n".join(lines)
 
 
-def _section(page: str, period: str, entries: list[TimelineEntry], searched: bool = True) -> str:
+def _section(page: str, period: str, entries: list[TimelineEntry], searched: bool = True,
+             anchors: dict[str, str] | None = None) -> str:
     heading = f"## {md(period_title(period))}\n" if searched else unsearched_heading(md(period_title(period)))
-    return heading + "\n" + "\n".join(_entry(page, t) for t in entries) + "\n"
+    return heading + "\n" + "\n".join(_entry(page, t, (anchors or {}).get(t.key)) for t in entries) + "\n"
 
 
 def _period_pages(period: str, items: list[TimelineEntry]) -> list[Output]:
@@ -116,9 +119,14 @@ def outputs(site: Site) -> list[Output]:
         shown["undated"] = groups["undated"]
     for period, items in groups.items():
         pages += _period_pages(period, items)
+    # The main page's entries get anchors, and its dated ones a mark each (render/timeline_svg.py).
+    listed = [t for period in groups if period in shown for t in shown[period]]
+    anchors = {t.key: f"event-{n}" for n, t in enumerate(listed, 1)}
+    main.append(timeline_svg([Mark(t.when.sort_key, when(t.when, marks=False), t.text, f"#{anchors[t.key]}")
+                              for t in listed if t.when.date]))
     for period in groups:
         if period in shown:
-            main.append(_section(INDEX, period, shown[period]))
+            main.append(_section(INDEX, period, shown[period], anchors=anchors))
     count = sum(len(v) for v in shown.values())
     if count < len(entries):
         main.append(f"This page shows the newest {count} of {len(entries)} entries; each period below has pages of its own.\n")

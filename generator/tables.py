@@ -1,0 +1,49 @@
+"""Table cells labelled with their column, so a narrow screen can show each
+row as a card (docs/stylesheets/reader.css) instead of scrolling sideways.
+
+Runs on a page's HTML in the hook's `on_page_content`, before the sanitizer
+(generator/sanitize.py admits `data-label` on `td`).  The tables are the
+ones Python-Markdown's `tables` extension writes: a `thead` with one row of
+`th`, then rows of `td`; brief text inside them is escaped, so it can hold
+no tag.  A header's text, tags stripped, becomes every cell's label in its
+column, escaped again for the attribute.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
+_HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
+_HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
+_CELL = re.compile(r"<td\b")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _label(header_html: str) -> str:
+    """The text of a header cell, as an attribute value."""
+    text = " ".join(html.unescape(_TAG.sub("", header_html)).split())
+    return html.escape(text, quote=True)
+
+
+def _label_table(match: re.Match[str]) -> str:
+    table: str = match[0]
+    head = _HEAD.search(table)
+    if head is None:
+        return table
+    labels = [_label(h) for h in _HEADER_CELL.findall(head[1])]
+
+    def row(m: re.Match[str]) -> str:
+        cells = iter(labels)
+        return _CELL.sub(lambda c: f'<td data-label="{next(cells, "")}"', m[0])
+
+    return table[:head.end()] + _ROW.sub(row, table[head.end():])
+
+
+def label_cells(page_html: str) -> str:
+    """``page_html`` with every body cell of every table given its column's header as ``data-label``."""
+    if "<table" not in page_html:
+        return page_html
+    return _TABLE.sub(_label_table, page_html)

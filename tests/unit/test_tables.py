@@ -1,0 +1,47 @@
+"""generator/tables.py: each body cell gets its column's header as data-label."""
+
+from __future__ import annotations
+
+from generator.sanitize import clean
+from generator.tables import label_cells
+
+TABLE = """<table>
+<thead>
+<tr>
+<th>Date</th>
+<th><a href="../briefs/x.md">S1 &amp; &#34;S2&#34;</a></th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td>1 October</td>
+<td>on record</td>
+</tr>
+<tr>
+<td></td>
+<td>reported</td>
+</tr>
+</tbody>
+</table>"""
+
+
+def test_every_body_cell_gets_its_columns_header_text():
+    out = label_cells(f"<p>before</p>\n{TABLE}\n<p>after</p>")
+    assert out.count('<td data-label="Date">') == 2
+    assert out.count('<td data-label="S1 &amp; &quot;S2&quot;">') == 2
+    assert "<th>Date</th>" in out and out.startswith("<p>before</p>") and out.endswith("<p>after</p>")
+
+
+def test_labels_survive_the_sanitizer():
+    assert clean(label_cells(TABLE)).count("<td data-label=") == 4
+
+
+def test_markup_in_a_header_cannot_leave_the_attribute():
+    out = label_cells(TABLE.replace("<th>Date</th>", '<th>&lt;b onclick="x"&gt;</th>'))
+    assert '<td data-label="&lt;b onclick=&quot;x&quot;&gt;">' in out
+
+
+def test_pages_without_a_table_or_a_header_row_are_unchanged():
+    assert label_cells("<p>no table</p>") == "<p>no table</p>"
+    headless = "<table><tbody><tr><td>x</td></tr></tbody></table>"
+    assert label_cells(headless) == headless
