@@ -51,7 +51,7 @@ _BRIEF_URL = re.compile(r"briefs/[^/]+/")
 # Pieces of a page that are not its text: permalinks and the edit button (ignored),
 # citation marks (taken out, so that a table cell of them reads as empty).
 _IGNORED = ('class="headerlink"', 'class="md-content__button')
-_CITE = re.compile(r'<a href="#p-\d+">¶\d+</a>')
+_CITE = re.compile(r'<a\s[^>]*href="[^"]*#p-\d+"[^>]*>¶\d+</a>')  # any attributes (aria-label, title)
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 _HEADER = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)  # not <thead>
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)

@@ -54,7 +54,8 @@ def test_a_fixed_page_is_indexed_whole():
 def test_a_table_row_reads_as_labelled_text_without_empty_cells_or_citations():
     table = ("<table>\n<thead>\n<tr>\n<th>Date</th>\n<th>What happened</th>\n<th>Source</th>\n</tr>\n</thead>\n"
              "<tbody>\n<tr>\n<td><em>not stated</em></td>\n<td>Dar spoke.</td>\n"
-             '<td><a href="#p-5">¶5</a> <a href="#p-6">¶6</a></td>\n</tr>\n</tbody>\n</table>')
+             '<td data-label="Source"><a aria-label="paragraph 5 of A" href="#p-5" title="Dar spoke.">¶5</a> '
+             '<a href="../b/#p-6">¶6</a></td>\n</tr>\n</tbody>\n</table>')
     assert indexed("briefs/x/", table) == "<p>Date: <em>not stated</em>; What happened: Dar spoke.</p>"
 
 

@@ -1,0 +1,59 @@
+"""The analysis of the five real briefs says what the issue's reviewers checked by hand."""
+
+from __future__ import annotations
+
+from conftest import REPO
+from generator.corpus import read_corpus
+from generator.site import outputs, site_of
+
+SITE = site_of(read_corpus(REPO))
+A = SITE.analysis
+PAGES = {o.uri: o.text for o in outputs(SITE) if o.is_page}
+NEWEST = "pakistan-rules-out-disarming-hamas-weighs-gaza-force"  # undated, but reports 17 November
+
+
+def test_newest_first_puts_the_article_written_after_17_november_first():
+    assert A.newest_first[0].id == NEWEST
+    assert A.as_of is not None and A.as_of.after is not None and A.as_of.after.date == "2025-11-17"
+    for page in ("index.md", "situation.md"):
+        assert "As of 17 November 2025" in PAGES[page]
+
+
+def test_every_date_an_article_states_is_on_the_timeline_in_its_place():
+    stated = [(r.id, e.text) for r in SITE.corpus.records for e in r.brief.events if e.when.date]
+    placed = {(s.record.id, s.item.text): t for t in A.timeline for s in t.reports}
+    for key in stated:
+        assert placed[key].period != "undated", key
+    order = [t.placed for t in A.timeline if t.period != "undated"]
+    assert order == sorted(order)
+    resolution = next(t for t in A.timeline if "Resolution 2803" in t.text)
+    assert resolution.period == "2025-11"
+    statement = next(t for t in A.timeline if t.when.precision == "day-month")
+    assert statement.period == "2025-10"  # "October 5": placed in its article's year, shown without one
+    assert "5 October (year not stated)" in PAGES["timeline/index.md"]
+    assert "late 2024" in PAGES["timeline/index.md"]
+
+
+def test_the_real_contradictions_are_flagged_and_only_between_sources():
+    verdicts = {f.claims.topic.id: f.verdict for f in A.findings}
+    assert verdicts["munir-rank"] == "contradicts"
+    assert verdicts["eight-country-group"] == "contradicts"
+    assert verdicts["munir-visits"] == "adds detail"
+    assert verdicts["isf-legal-basis"] == "changed"
+    assert verdicts["israel-stance-on-pakistan"] is None  # one article, one answer left after its framing
+    for f in A.findings:
+        for d in f.contradictions:
+            assert {s.record.id for s in d.a.claims}.isdisjoint({s.record.id for s in d.b.claims})
+    page = PAGES["contradictions.md"]
+    assert "Changed** between 28 October 2025 and not stated (after 17 November 2025)" in page
+    tension = next(t for t in A.tensions if t.topic.id == "isf-mandate-disarmament")
+    assert any(s.item.kind == "red-line" and s.record.id == NEWEST for s in tension.positions)
+    assert "## Tensions across kinds of statement" in page
+
+
+def test_condition_counts_exclude_stances_demands_and_preferences():
+    for c in A.conditions:
+        assert all(p.kind in ("condition", "red-line") for ps in c.cells.values() for p in ps)
+    parliament = next(c for c in A.conditions if c.topic.id == "parliament-consulted")
+    assert not parliament.cells and parliament.other  # a promise, listed beside the count
+    assert "| Parliament taken into confidence |" not in PAGES["index.md"]
