@@ -2,7 +2,8 @@
 (390x844) and a laptop (1280x800).
 
 No table needs sideways scrolling, the timeline is a top-level tab, the
-editors' pages are apart from the reader's, a brief's bottom line is on its
+editors' pages are apart from the reader's, the home page opens with the
+status and its "as of" date, a brief's bottom line is on its
 first screen, every "¶" citation says what it opens, the timeline's picture
 has a mark per dated event, and a missing address offers search and the
 main views.  Screenshots of each page at both sizes land in test-artifacts/.
@@ -190,6 +191,20 @@ def test_timeline_in_the_top_navigation_and_no_editors_page_in_the_readers(scree
         hrefs = item.locator("a.md-nav__link").evaluate_all("as => as.map(a => a.getAttribute('href'))")
         editors = [h for h in hrefs if any(f"{p.removesuffix('.md')}/" in h for p in EDITORS_PAGES)]
         assert editors == [] or label == "Editors", (label, editors)
+
+
+@needs_chromium
+def test_the_home_pages_first_screen_has_the_status_and_its_as_of_date(screen, base_url):
+    size, page = screen
+    page.goto(base_url)
+    block = page.locator(".admonition.abstract").first
+    title = block.locator(".admonition-title").inner_text()
+    assert re.fullmatch(r"Where things stand — as of \d{1,2} \w+ \d{4}( or later)?", title), title
+    status = block.locator("p strong").first
+    box = status.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= SIZES[size]["height"], (size, box)
+    assert "No decision yet" in status.inner_text()
+    assert "The brief writer's judgement" in block.inner_text()  # labelled as judgement
 
 
 @needs_chromium
