@@ -13,13 +13,17 @@ which becomes None.  Types (integers, dates) are the schema's job.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import chars
 from .errors import Problems
 
 try:  # libyaml is an optional part of PyYAML; the pure-Python parser is the fallback
@@ -34,15 +38,6 @@ MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-# Characters that make text display differently from what it is (Trojan
-# Source, CVE-2021-42574) or hide inside it: bidi controls and zero-width marks.
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# Control characters (reachable only through escapes such as "\x80", since
-# libyaml refuses them raw).  They are never text, and they break what the
-# text is written into: PyYAML refuses most of them, so a title holding one
-# made MkDocs drop a page's front matter and render it as Markdown.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_UNWANTED = re.compile(f"{_INVISIBLE.pattern}|{_CONTROL.pattern}")
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _SPLITLINES = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # what str.splitlines breaks at
@@ -90,23 +85,36 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
+# What a path is when it is not a plain file, for the refusal.
+_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket",
+          stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+NOT_PLAIN_HINT = "briefs, registries and seeds must be plain files; replace it with the file itself"
+
+
 def read_text(path: Path, display: str, problems: Problems, *,
               too_big: str = "split the brief or shorten its text") -> str | None:
     """Read a file as UTF-8 text, with a byte-order mark allowed and dropped.
 
     Seeds are read here too, so an article that is not UTF-8 (or is huge) is
-    a reported problem, not a traceback."""
+    a reported problem, not a traceback.  Only a plain file is ever opened
+    (a named pipe would block the build for good), and only its first
+    MAX_BYTES + 1 bytes are read."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # O_NONBLOCK: opening a pipe must not wait
     except OSError as e:
-        problems.add(display, 0, 0, f"cannot read the file: {e.strerror}")
+        problems.add(display, 0, 0, f"cannot read the file: {e.strerror}", _open_hint(e))
         return None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        problems.add(display, 0, 0, f"not a plain file but {_KINDS.get(stat.S_IFMT(info.st_mode), 'a special file')}",
+                     NOT_PLAIN_HINT)
+        return None
+    with os.fdopen(fd, "rb") as f:
+        raw = f.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        problems.add(
-            display, 1, 1,
-            f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,} bytes",
-            too_big,
-        )
+        size = max(info.st_size, len(raw))
+        problems.add(display, 1, 1, f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes", too_big)
         return None
     try:
         return raw.decode("utf-8-sig")
@@ -118,6 +126,21 @@ def read_text(path: Path, display: str, problems: Problems, *,
             f"the file is not valid UTF-8 (byte 0x{raw[e.start]:02x})",
             "save the file with UTF-8 encoding",
         )
+        return None
+
+
+def _open_hint(e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "the link leads round in a loop; replace it with the file itself"
+    return ""
+
+
+def real_path(path: Path) -> Path | None:
+    """``path`` with its links resolved, or None when they cannot be (a loop):
+    Path.resolve raises then, and the file is refused when it is read."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
         return None
 
 
@@ -224,13 +247,8 @@ def _build(loader, doc: Document, values: dict, keys: dict, problems: Problems) 
                 value = event.value
                 if not event.style and value in _NULLS:  # plain style: None (Python) or "" (libyaml)
                     value = None
-                elif _UNWANTED.search(value) is not None:  # one pass for both, then say which
-                    if (bad := _INVISIBLE.search(value)) is not None:
-                        fail(event, f"invisible or direction-changing character U+{ord(bad.group()):04X} in text",
-                             "delete it: such characters make text display differently from what it says")
-                    bad = _CONTROL.search(value)
-                    fail(event, f"control character U+{ord(bad.group()):04X} in text",
-                         "delete it: control characters are never part of a brief's text")
+                elif (bad := chars.refused(value)) is not None:  # controls, hidden characters: see chars.py
+                    fail(event, *chars.problem(value[bad]))
                 place(event, value)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
