@@ -183,7 +183,7 @@ def worst(base: Path, dest: Path) -> str:
     every list holds MAX_ITEMS items (fewer only if the file would pass
     MAX_BYTES)."""
     from generator.load import MAX_BYTES
-    from generator.model import MAX_CITES, MAX_ITEMS
+    from generator.fields import MAX_CITES, MAX_ITEMS
 
     _copy_site(base, dest)
     registry = base / "briefs" / "registry"
