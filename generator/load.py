@@ -38,6 +38,10 @@ MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# The hand list the loader used before chars.py, kept only for draft_yaml.py,
+# which builds a regex from it; the loader itself decides with chars.refused.
+_UNWANTED = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                       "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _SPLITLINES = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # what str.splitlines breaks at
