@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .errors import BriefsInvalid
+from .errors import BriefsInvalid, visible
 
 ROOT_HELP = "Project folder holding briefs/ and seeds/ (default: the current folder)."
 
@@ -96,11 +96,11 @@ def new(seed: Path, brief_id: str | None, root: Path) -> None:
             return
         rel = write_draft(root, brief_id, text)
     except DraftError as e:
-        raise click.ClickException(str(e)) from None
+        raise click.ClickException(visible(str(e))) from None
     for other in other_briefs(root, seed.name):
         if other != rel:
-            click.echo(f"note: {other} already covers {seed.name}", err=True)
-    click.echo(f"wrote {rel} with {todo_count(text)} TODOs; write them, then run `python -m generator check`")
+            click.echo(visible(f"note: {other} already covers {seed.name}"), err=True)
+    click.echo(f"wrote {visible(str(rel))} with {todo_count(text)} TODOs; write them, then run `python -m generator check`")
 
 
 if __name__ == "__main__":  # pragma: no cover

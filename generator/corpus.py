@@ -6,17 +6,18 @@ BriefsInvalid is raised, so an editor fixes all mistakes from one run.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 from pathlib import Path
 
 from .errors import BriefsInvalid, Problems
-from .load import load, read_text
+from .load import load, real_path
 from .paths import BRIEF_SCHEMA_REF, BRIEFS_DIR, REGISTRY_DIR, SEEDS_DIR, inside
 from .model import ID_PATTERN, Brief, Entity, EntityRegistry, Tag, TagRegistry, Topic, TopicRegistry
 from .provenance import Registries, check_brief, check_described_in, check_refs
-from .seeds import Seed
+from .seeds import Seed, read_seed
 from .status import Status, read_status
 from .validate import check_header, to_model
 
@@ -60,7 +61,6 @@ class Corpus:
     status: Status | None = None  # the home page's status block (status.py)
 
 
-
 def brief_files(root: Path, problems: Problems) -> list[Path]:
     """Every brief file, sorted; bad names and escaping symlinks are problems."""
     folder = root / BRIEFS_DIR
@@ -68,7 +68,7 @@ def brief_files(root: Path, problems: Problems) -> list[Path]:
     out = []
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         rel = f"{BRIEFS_DIR}/{path.name}"
-        if path.name.startswith(".") or path.is_dir() and not path.is_symlink():
+        if path.name.startswith("."):
             continue
         if path.suffix == ".yml":
             problems.add(rel, 0, 0, "brief files end in `.yaml`", f"rename it to {path.stem}.yaml")
@@ -83,7 +83,8 @@ def brief_files(root: Path, problems: Problems) -> list[Path]:
             problems.add(rel, 0, 0, f"`{path.stem}` is reserved for the list of briefs",
                          "name the brief after what the article says, e.g. `asif-says-decision-pending.yaml`")
             continue
-        if not path.resolve().is_relative_to(real_root):  # inside(path, root)
+        real = real_path(path)  # None for a link loop: refused when it is read
+        if real is not None and not real.is_relative_to(real_root):  # inside(path, root)
             problems.add(rel, 0, 0, "the brief is a link to a file outside the repository",
                          "replace the link with the file itself")
             continue
@@ -96,7 +97,8 @@ def _load_registry(root: Path, name: str, problems: Problems, loaded: dict | Non
     was read, for the checks that need every registry first."""
     model, field, ref = REGISTRIES[name]
     rel = f"{REGISTRY_DIR}/{name}.yaml"
-    if not inside(root / rel, root):  # its text would be published on the site
+    real = real_path(root / rel)  # None for a link loop: refused when it is read
+    if real is not None and not inside(root / rel, root):  # its text would be published on the site
         problems.add(rel, 0, 0, "the registry is a link to a file outside the repository",
                      "replace the link with the file itself")
         return {}
@@ -142,7 +144,7 @@ def read_corpus(root: Path) -> Corpus:
     registries = load_registries(root, problems)
     seeds: dict[str, Seed | None] = {}  # None: reported once, however many briefs cite it
     seeds_dir = root / SEEDS_DIR
-    real_root, real_seeds = root.resolve(), seeds_dir.resolve()  # as inside() does, once
+    real_root, real_seeds = root.resolve(), real_path(seeds_dir) or seeds_dir  # as inside() does, once
     records = []
     for path in brief_files(root, problems):
         rel = f"{BRIEFS_DIR}/{path.name}"
@@ -158,19 +160,19 @@ def read_corpus(root: Path) -> Corpus:
         if name not in seeds:
             # Inside the repository too: seeds/ itself could be a link, and
             # cited paragraphs are published on the site.
-            real = seed_path.resolve()
-            if seed_path.exists() and not (real.is_relative_to(real_seeds) and real.is_relative_to(real_root)):
+            real = real_path(seed_path)  # None for a link loop: refused when it is read
+            if real is not None and seed_path.exists() and not (
+                    real.is_relative_to(real_seeds) and real.is_relative_to(real_root)):
                 outside = "the repository" if not real.is_relative_to(real_root) else f"{SEEDS_DIR}/"
                 problems.add(rel, *doc.where(("source", "seed")),
                              f"the seed file `{name}` is a link to a file outside {outside}",
                              "replace the link with the file itself")
                 continue
-            if not seed_path.is_file():
+            if not os.path.lexists(seed_path):
                 problems.add(rel, *doc.where(("source", "seed")), f"no seed file `{name}` in {SEEDS_DIR}/",
                              "copy the article into seeds/ unchanged, and give its file name here")
                 continue
-            text = read_text(seed_path, f"{SEEDS_DIR}/{name}", problems, too_big="keep only the article's text")
-            seeds[name] = None if text is None else Seed(name, text)
+            seeds[name] = read_seed(seed_path, f"{SEEDS_DIR}/{name}", problems)
         if seeds[name] is None:
             continue
         check_brief(brief, doc, seeds[name], registries, problems)

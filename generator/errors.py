@@ -7,8 +7,29 @@ before aborting once).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# Characters that must not reach a terminal or a CI log as they are: C0 and
+# C1 controls and DEL (a newline in a value would start a line of its own,
+# such as a forged `::notice` command in a GitHub Actions log; ESC starts
+# terminal escapes), the line and paragraph separators, and the bidi controls
+# (which reorder what is shown, CVE-2021-42574).
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with each character above written as an escape (``\\n``,
+    ``\\x1b``, ``\\u202e``), so a message is always one line that shows
+    what the file holds."""
+    return _UNSHOWABLE.sub(_escape, text)
+
+
+def _escape(m: re.Match) -> str:
+    c = m.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (
+        f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
 
 
 @dataclass(frozen=True, order=True)
@@ -27,18 +48,17 @@ class Problem:
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
-        text = f"{where}: {self.message}"
-        if self.hint:
-            text += f" (hint: {self.hint})"
-        return text
+        return visible(f"{where}: {self._text()}")
+
+    def _text(self) -> str:
+        return self.message + (f" (hint: {self.hint})" if self.hint else "")
 
     def github(self) -> str:
         """The problem as a GitHub workflow command, shown on the PR line."""
-        text = self.message + (f" (hint: {self.hint})" if self.hint else "")
-        # Workflow commands end at a newline and treat % specially.
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        # Workflow commands end at a newline (none is left) and treat % specially.
+        text = visible(self._text()).replace("%", "%25")
         # Property values also end at `,` and `:` (a badly named file can hold them).
-        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = visible(self.path).replace("%", "%25")
         loc = f"file={path.replace(':', '%3A').replace(',', '%2C')}"
         if self.line:
             loc += f",line={self.line},col={self.col}"
@@ -53,9 +73,6 @@ class Problems:
 
     def add(self, path: str | Path, line: int, col: int, message: str, hint: str = "") -> None:
         self.items.append(Problem(str(path), line, col, message, hint))
-
-    def extend(self, other: "Problems") -> None:
-        self.items.extend(other.items)
 
     def __bool__(self) -> bool:
         return bool(self.items)

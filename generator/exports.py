@@ -17,6 +17,7 @@ import csv
 import functools
 import io
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -82,15 +83,19 @@ TIMELINE_COLUMNS = ["entry", "date", "precision", "basis", "date_note", "event",
                     "brief_id", "brief_title", "paragraphs", "page"]
 QUOTE_COLUMNS = ["speaker_id", "speaker", "date", "precision", "venue", "quote", "note",
                  "brief_id", "brief_title", "paragraphs", "page"]
-# Spreadsheets run a cell that starts with one of these as a formula; briefs
-# arrive in pull requests, so such a cell gets a leading apostrophe (OWASP's
-# advice).  The JSON export keeps every text exactly.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets run a cell that starts with a formula character (`=`, `+`,
+# `-`, `@`, their full-width forms, or a tab or CR before one); briefs arrive
+# in pull requests, so such a cell gets a leading apostrophe (OWASP's advice
+# on CSV injection).  A spreadsheet that splits on another separator (`;` in
+# many locales, a tab, a line break, `|`) starts a cell inside the text, so a
+# formula character after a separator and any white space gets an apostrophe
+# too.  The JSON export keeps every text exactly.
+_FORMULA = re.compile("(^|[,;|\t\r\n])([ \t\r\n]*)([=+@\uff1d\uff0b\uff0d\uff20-])")
 
 
 def _cell(value) -> str:
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return _FORMULA.sub(r"\1\2'\3", text)
 
 
 def _date_cells(w: When | None) -> list[str]:

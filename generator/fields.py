@@ -9,9 +9,11 @@ look for, never a field's name.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .marks import CITES, PAGE_TITLE, Ref
 
@@ -21,15 +23,42 @@ SEED_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\.txt$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-Paragraph = Annotated[int, Field(ge=1)]
+#: Most paragraphs one item may cite, and most items in one list of a brief.
+#: The real briefs need at most 13 and 29; the caps keep a hostile brief
+#: from costing the build minutes (each cite is a link on the page).
+MAX_CITES = 50
+MAX_ITEMS = 200
+
+
+def _whole_number(value: Any) -> Any:
+    """A paragraph number as the published JSON Schema reads it: digits 0-9
+    only.  Python's int() would also take `1_0`, ` 3`, `+4` and `2.0`."""
+    if isinstance(value, str) and not re.fullmatch(r"0|[1-9][0-9]*", value):
+        raise PydanticCustomError("int_parsing", "Input should be a valid integer")
+    return value
+
+
+def _no_repeats(numbers: list[int]) -> list[int]:
+    seen: set[int] = set()
+    for i, n in enumerate(numbers):
+        if n in seen:
+            raise PydanticCustomError("repeated_cite", "paragraph {number} is cited twice",
+                                      {"number": n, "index": i, "first": numbers.index(n)})
+        seen.add(n)
+    return numbers
+
+
+Paragraph = Annotated[int, Field(ge=1), BeforeValidator(_whole_number)]
+_CiteList = Annotated[list[Paragraph], Field(max_length=MAX_CITES, json_schema_extra={"uniqueItems": True}),
+                      AfterValidator(_no_repeats)]
 Cite = Annotated[
-    list[Paragraph],
+    _CiteList,
     Field(min_length=1, description="Paragraph numbers in the seed that support this item "
-          "(a paragraph is a non-empty line, numbered from 1)."),
+          "(a paragraph is a non-empty line, numbered from 1), each once."),
     CITES,
 ]
 #: Cites that may be empty (an assessment may rest on no paragraph in particular).
-OptionalCite = Annotated[list[Paragraph], CITES]
+OptionalCite = Annotated[_CiteList, CITES]
 
 EntityRef = Annotated[Id, Ref("entities")]
 TopicRef = Annotated[Id, Ref("topics")]

@@ -13,13 +13,17 @@ which becomes None.  Types (integers, dates) are the schema's job.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import chars
 from .errors import Problems
 
 try:  # libyaml is an optional part of PyYAML; the pure-Python parser is the fallback
@@ -34,15 +38,10 @@ MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-# Characters that make text display differently from what it is (Trojan
-# Source, CVE-2021-42574) or hide inside it: bidi controls and zero-width marks.
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# Control characters (reachable only through escapes such as "\x80", since
-# libyaml refuses them raw).  They are never text, and they break what the
-# text is written into: PyYAML refuses most of them, so a title holding one
-# made MkDocs drop a page's front matter and render it as Markdown.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_UNWANTED = re.compile(f"{_INVISIBLE.pattern}|{_CONTROL.pattern}")
+# The hand list the loader used before chars.py, kept only for draft_yaml.py,
+# which builds a regex from it; the loader itself decides with chars.refused.
+_UNWANTED = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                       "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _SPLITLINES = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # what str.splitlines breaks at
@@ -52,15 +51,14 @@ Path_ = tuple  # a value's address inside a document: keys and list indexes
 
 @dataclass
 class Document:
-    """One YAML file as plain values, and where each value and key started.
-
-    Positions are worked out only when a problem asks for one (see parse):
-    most files have none, and a brief has some thousand values."""
+    """One YAML file as plain values, and where each value and key started
+    (libyaml marks, by the value's address)."""
 
     path: str
     data: Any
     text: str = field(repr=False, default="")
-    _marks: tuple[dict, dict] | None = field(repr=False, default=None, compare=False)
+    values: dict = field(repr=False, default_factory=dict, compare=False)
+    keys: dict = field(repr=False, default_factory=dict, compare=False)
 
     @property
     def first_line(self) -> str:
@@ -71,27 +69,30 @@ class Document:
     def where(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """The (line, col) of the value at ``loc``, or of its key, or of the
         nearest enclosing value that exists (for a missing field)."""
-        values, keys = self._positions()
-        table = keys if key else values
+        table = self.keys if key else self.values
         if loc in table:
             return _position(table[loc])
         while loc:
             loc = loc[:-1]
-            if loc in values:
-                return _position(values[loc])
+            if loc in self.values:
+                return _position(self.values[loc])
         return (1, 1)
-
-    def _positions(self) -> tuple[dict, dict]:
-        """Marks of values and keys (loc -> libyaml mark), from a careful
-        reading of the text, made on the first call."""
-        if self._marks is None:
-            # The quick reading accepted this text, so the careful one does too.
-            self._marks = _careful(self.text, self.path, Problems())._marks
-        return self._marks
 
 
 def _position(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """The 1-based (line, col) of ``text[index]``, lines as libyaml counts them."""
+    lines = _LINE_BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1
+
+
+# What a path is when it is not a plain file, for the refusal.
+_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket",
+          stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+NOT_PLAIN_HINT = "briefs, registries and seeds must be plain files; replace it with the file itself"
 
 
 def read_text(path: Path, display: str, problems: Problems, *,
@@ -99,18 +100,25 @@ def read_text(path: Path, display: str, problems: Problems, *,
     """Read a file as UTF-8 text, with a byte-order mark allowed and dropped.
 
     Seeds are read here too, so an article that is not UTF-8 (or is huge) is
-    a reported problem, not a traceback."""
+    a reported problem, not a traceback.  Only a plain file is ever opened
+    (a named pipe would block the build for good), and only its first
+    MAX_BYTES + 1 bytes are read."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # O_NONBLOCK: opening a pipe must not wait
     except OSError as e:
-        problems.add(display, 0, 0, f"cannot read the file: {e.strerror}")
+        problems.add(display, 0, 0, f"cannot read the file: {e.strerror}", _open_hint(e))
         return None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        problems.add(display, 0, 0, f"not a plain file but {_KINDS.get(stat.S_IFMT(info.st_mode), 'a special file')}",
+                     NOT_PLAIN_HINT)
+        return None
+    with os.fdopen(fd, "rb") as f:
+        raw = f.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        problems.add(
-            display, 1, 1,
-            f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,} bytes",
-            too_big,
-        )
+        size = max(info.st_size, len(raw))
+        problems.add(display, 1, 1, f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes", too_big)
         return None
     try:
         return raw.decode("utf-8-sig")
@@ -122,6 +130,21 @@ def read_text(path: Path, display: str, problems: Problems, *,
             f"the file is not valid UTF-8 (byte 0x{raw[e.start]:02x})",
             "save the file with UTF-8 encoding",
         )
+        return None
+
+
+def _open_hint(e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "the link leads round in a loop; replace it with the file itself"
+    return ""
+
+
+def real_path(path: Path) -> Path | None:
+    """``path`` with its links resolved, or None when they cannot be (a loop):
+    Path.resolve raises then, and the file is refused when it is read."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
         return None
 
 
@@ -144,26 +167,8 @@ def parse(text: str, display: str, problems: Problems) -> Document | None:
         )
     if len(problems) > before:
         return None
-    # Two ways to read: a quick one for the usual file, which keeps no
-    # positions and gives up at anything unusual, and the careful one, which
-    # keeps a position for every value and key and says what is wrong.  The
-    # careful one runs when the quick one gives up, and later (Document.where)
-    # when a problem needs a position.  Only the careful one reports, so every
-    # message comes from one place.
-    try:
-        data = _quick(text)
-    except (_Unusual, yaml.YAMLError):
-        data = None
-    if data is None:  # unusual, broken or empty
-        return _careful(text, display, problems)
-    return Document(display, data, text)
-
-
-def _careful(text: str, display: str, problems: Problems) -> Document | None:
-    before = len(problems)
     doc = Document(display, None, text)
-    values: dict = {}
-    keys: dict = {}
+    values, keys = doc.values, doc.keys
     loader = _Loader(text)
     try:
         _build(loader, doc, values, keys, problems)
@@ -175,8 +180,12 @@ def _careful(text: str, display: str, problems: Problems) -> Document | None:
             line, col = len(last), len(last[-1]) + 1
         problems.add(display, line, col, f"invalid YAML: {e.problem or e.context}",
                      "check the indentation and quoting on this line and the one above")
-    except yaml.YAMLError as e:  # pragma: no cover - libyaml reports most with a mark
-        problems.add(display, 1, 1, f"invalid YAML: {e}")
+    except yaml.reader.ReaderError as e:  # a character YAML refuses: its place is an index into the text
+        line, col = _line_col(text, e.position)
+        problems.add(display, line, col, f"invalid YAML: unacceptable character U+{e.character:04X}: {e.reason}",
+                     "delete the character")
+    except yaml.YAMLError as e:  # pragma: no cover - libyaml gives every other error a mark
+        problems.add(display, 1, 1, f"invalid YAML: {' '.join(str(e).split())}")
     finally:
         loader.dispose()
     if len(problems) > before:
@@ -184,81 +193,7 @@ def _careful(text: str, display: str, problems: Problems) -> Document | None:
     if doc.data is None:
         problems.add(display, 1, 1, "the file is empty", "start from an existing brief or run `python -m generator new`")
         return None
-    doc._marks = (values, keys)
     return doc
-
-
-class _Unusual(Exception):
-    """Raised by _quick at anything the careful reading must look at."""
-
-
-def _quick(text: str) -> Any:
-    """The values of a file with nothing unusual in it, or _Unusual.
-
-    The same subset as _build, without positions: no anchors, aliases or
-    tags, no duplicate or non-text keys, no hidden characters, no more than
-    MAX_DEPTH levels and one document.  tests/test_loader.py checks that
-    both readings agree on every brief and every hostile case."""
-    # A hidden character in a value is either in the text as it is, or made
-    # by an escape ("\u200b"): without either, no value needs a search.
-    search_each = "\\" in text or _UNWANTED.search(text) is not None
-    loader = _Loader(text)
-    get_event = loader.get_event
-    stack: list[tuple] = []  # (container, its pending key, is it a mapping) of each enclosing level
-    data = container = key = None
-    is_map = False
-    documents = 0
-    try:
-        while True:
-            event = get_event()
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if event.anchor or event.tag is not None and event.tag != "!":
-                    raise _Unusual
-                value = event.value
-                if not event.style and value in _NULLS:
-                    value = None
-                elif search_each and _UNWANTED.search(value) is not None:
-                    raise _Unusual
-                if not is_map:
-                    if container is None:
-                        data = value
-                    else:
-                        container.append(value)
-                elif key is None:  # this scalar is a key
-                    if value is None or value in container:
-                        raise _Unusual
-                    key = value
-                else:
-                    container[key] = value
-                    key = None
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                container, key, is_map = stack.pop()
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor or event.tag is not None and event.tag != "!" or len(stack) >= MAX_DEPTH:
-                    raise _Unusual
-                new: Any = {} if kind is yaml.MappingStartEvent else []
-                if is_map:
-                    if key is None:  # a mapping or list as a key
-                        raise _Unusual
-                    container[key] = new
-                elif container is None:
-                    data = new
-                else:
-                    container.append(new)
-                stack.append((container, None, is_map))
-                container, key, is_map = new, None, kind is yaml.MappingStartEvent
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _Unusual
-            elif event is None or kind is yaml.StreamEndEvent:
-                return data
-            elif kind is yaml.AliasEvent:
-                raise _Unusual
-            # StreamStartEvent and DocumentEndEvent carry nothing.
-    finally:
-        loader.dispose()
 
 
 class _Stop(Exception):
@@ -266,8 +201,8 @@ class _Stop(Exception):
 
 
 def _build(loader, doc: Document, values: dict, keys: dict, problems: Problems) -> None:
-    """The careful reading: doc.data, a mark for every value (``values``) and
-    key (``keys``), and the first problem, with its position."""
+    """The reading: doc.data, a mark for every value (``values``) and key
+    (``keys``), and the first problem, with its position."""
     # Each frame: [container, its path, pending key (mappings only)]
     stack: list[list] = []
     documents = 0
@@ -316,13 +251,8 @@ def _build(loader, doc: Document, values: dict, keys: dict, problems: Problems) 
                 value = event.value
                 if not event.style and value in _NULLS:  # plain style: None (Python) or "" (libyaml)
                     value = None
-                elif _UNWANTED.search(value) is not None:  # one pass for both, then say which
-                    if (bad := _INVISIBLE.search(value)) is not None:
-                        fail(event, f"invisible or direction-changing character U+{ord(bad.group()):04X} in text",
-                             "delete it: such characters make text display differently from what it says")
-                    bad = _CONTROL.search(value)
-                    fail(event, f"control character U+{ord(bad.group()):04X} in text",
-                         "delete it: control characters are never part of a brief's text")
+                elif (bad := chars.refused(value)) is not None:  # controls, hidden characters: see chars.py
+                    fail(event, *chars.problem(value[bad]))
                 place(event, value)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()

@@ -14,7 +14,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-from .fields import (_DATE_FORMS, DATE_FORM_NAMES, SEED_PATTERN, Strict, Attribution, Basis, Cite, Confidence, EntityRef, Id,
+from .fields import (_DATE_FORMS, DATE_FORM_NAMES, MAX_ITEMS, SEED_PATTERN, Strict, Attribution, Basis, Cite, Confidence, EntityRef, Id,
                      Likelihood, OptionalCite, PageTitle, Precision, Qualifier, Short, Sourcing,
                      TagRef, Text, Tone, TopicRef)
 from .fields import ID_PATTERN as ID_PATTERN  # re-exported: file names are checked against it
@@ -176,7 +176,7 @@ class Event(Strict):
         False, description="`true` for a happening the article expects rather than reports: its date does not "
         "show that the article was written after it.")
     text: Text = Field(description="What happened, one sentence.")
-    actors: list[EntityRef] = Field(default_factory=list, description="Entity ids of those involved.")
+    actors: list[EntityRef] = Field(max_length=MAX_ITEMS, default_factory=list, description="Entity ids of those involved.")
     cite: Cite
 
 
@@ -222,11 +222,11 @@ class Framing(Strict):
     tone_note: Optional[Text] = Field(None, description="Why the tone was judged so.")
     sourcing: Sourcing = Field(description="The quality of the article's sourcing, overall.")
     sourcing_note: Optional[Text] = Field(None, description="What the sourcing rests on.")
-    loaded_wording: list[Passage] = Field(default_factory=list, description="Words that carry a judgement.")
+    loaded_wording: list[Passage] = Field(max_length=MAX_ITEMS, default_factory=list, description="Words that carry a judgement.")
     headline_vs_body: list[Passage] = Field(
-        default_factory=list, description="Where a headline or subhead says more than the body supports.")
-    unsourced_claims: list[Passage] = Field(default_factory=list, description="Claims the article gives no source for.")
-    incoherent_passages: list[Passage] = Field(default_factory=list, description="Passages that do not make sense as written.")
+        max_length=MAX_ITEMS, default_factory=list, description="Where a headline or subhead says more than the body supports.")
+    unsourced_claims: list[Passage] = Field(max_length=MAX_ITEMS, default_factory=list, description="Claims the article gives no source for.")
+    incoherent_passages: list[Passage] = Field(max_length=MAX_ITEMS, default_factory=list, description="Passages that do not make sense as written.")
 
 
 class Assessment(Strict):
@@ -244,7 +244,7 @@ class Mention(Strict):
 
     id: EntityRef = Field(description="Entity id.")
     named_as: list[Short] = Field(
-        min_length=1, description="How the article writes the name (spelling variants as printed).")
+        max_length=MAX_ITEMS, min_length=1, description="How the article writes the name (spelling variants as printed).")
     role: Optional[Short] = Field(None, description="The role or title the article gives, as printed.")
     cite: Cite
 
@@ -255,16 +255,16 @@ class Brief(Strict):
     title: PageTitle = Field(description="The brief's own title: short and neutral.")
     source: Source = Field(description="What the article states about itself.")
     summary: Text = Field(description="The bottom line up front, 2 to 4 sentences.")
-    key_points: list[KeyPoint] = Field(min_length=1, description="The main facts the article reports, each cited.")
-    quotes: list[Quote] = Field(default_factory=list, description="Every direct quotation, verbatim.")
-    events: list[Event] = Field(default_factory=list, description="Dated happenings; article stamps and photo captions are not events.")
-    positions: list[Position] = Field(default_factory=list, description="Stances, conditions, red lines and demands, with attribution.")
-    claims: list[Claim] = Field(default_factory=list, description="Claims on shared topics, compared across sources.")
-    mentions: list[Mention] = Field(default_factory=list, description="People, organisations and countries the article names.")
+    key_points: list[KeyPoint] = Field(max_length=MAX_ITEMS, min_length=1, description="The main facts the article reports, each cited.")
+    quotes: list[Quote] = Field(max_length=MAX_ITEMS, default_factory=list, description="Every direct quotation, verbatim.")
+    events: list[Event] = Field(max_length=MAX_ITEMS, default_factory=list, description="Dated happenings; article stamps and photo captions are not events.")
+    positions: list[Position] = Field(max_length=MAX_ITEMS, default_factory=list, description="Stances, conditions, red lines and demands, with attribution.")
+    claims: list[Claim] = Field(max_length=MAX_ITEMS, default_factory=list, description="Claims on shared topics, compared across sources.")
+    mentions: list[Mention] = Field(max_length=MAX_ITEMS, default_factory=list, description="People, organisations and countries the article names.")
     framing: Framing = Field(description="How the article frames the story.")
-    assessments: list[Assessment] = Field(default_factory=list, description="The brief writer's judgements, kept apart from facts.")
-    open_questions: list[Text] = Field(default_factory=list, description="What the article leaves unanswered.")
-    tags: list[TagRef] = Field(default_factory=list, description="Tags from briefs/registry/tags.yaml.")
+    assessments: list[Assessment] = Field(max_length=MAX_ITEMS, default_factory=list, description="The brief writer's judgements, kept apart from facts.")
+    open_questions: list[Text] = Field(max_length=MAX_ITEMS, default_factory=list, description="What the article leaves unanswered.")
+    tags: list[TagRef] = Field(max_length=MAX_ITEMS, default_factory=list, description="Tags from briefs/registry/tags.yaml.")
 
     @field_validator("summary")
     @classmethod

@@ -49,10 +49,10 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries
                      "copy the bio's words exactly from the article and cite their paragraph")
 
     for i, quote in enumerate(brief.quotes):
-        cited = [n for n in quote.cite if first <= n <= last]
+        cited = sorted({n for n in quote.cite if first <= n <= last})
         if not cited:
             continue  # already reported as a bad cite
-        if any(fold(quote.text) in fold(seed.paragraph(n)) for n in cited) or _spans(quote.text, seed, cited):
+        if _spans(fold(quote.text), seed, cited):
             continue
         line, col = doc.where(("quotes", i, "text"))
         found = [n for n in seed.find(quote.text) if first <= n <= last]
@@ -62,17 +62,25 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries
                          f"cite paragraph {found[0]}")
             continue
         # Cited paragraphs first: on a tie the one the editor pointed at wins.
-        n, passage = seed.closest(quote.text, cited + [n for n in range(first, last + 1) if n not in cited])
+        chosen = set(cited)
+        n, passage = seed.closest(quote.text, cited + [n for n in range(first, last + 1) if n not in chosen])
         problems.add(doc.path, line, col, f"the quote does not appear verbatim in {seed.name}",
                      f"closest passage, paragraph {n}: \"{passage}\"" if n else "copy the words exactly from the article")
 
 
 def _spans(quote: str, seed: Seed, cited: list[int]) -> bool:
-    """A quote may run across consecutive cited paragraphs."""
-    if len(cited) < 2:
-        return False
-    joined = " ".join(fold(seed.paragraph(n)) for n in sorted(cited))
-    return fold(quote) in joined
+    """Whether the folded ``quote`` lies within one cited paragraph, or runs
+    across cited paragraphs that follow one another in the article, in their
+    order.  ``cited`` is sorted and without repeats, so neither the end of a
+    paragraph joined to a distant one nor to its own beginning can pass."""
+    run: list[str] = []
+    for k, n in enumerate(cited):
+        if k and n != cited[k - 1] + 1:  # a gap: the run so far ends
+            if quote in " ".join(run):
+                return True
+            run = []
+        run.append(seed.folded(n))
+    return quote in " ".join(run)
 
 
 def _list(numbers: list[int]) -> str:

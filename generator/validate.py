@@ -64,15 +64,6 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def _value_at(data: Any, loc: tuple) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
 def _describe(err: dict, doc: Document, model: type[BaseModel]) -> tuple[tuple, bool, str, str]:
     """(location, point-at-key?, message, hint) for one pydantic error."""
     loc = tuple(err["loc"])
@@ -105,6 +96,12 @@ def _describe(err: dict, doc: Document, model: type[BaseModel]) -> tuple[tuple, 
             f"it must match {ctx.get('pattern')}"
     if kind in ("too_short", "string_too_short"):
         return loc, False, f"`{field}` is empty", "give at least one item" if kind == "too_short" else "write the text, or remove the field"
+    if kind == "too_long":
+        return loc, False, f"`{field}` has {ctx.get('actual_length')} items, over the limit of {ctx.get('max_length')}", \
+            "keep only what the article supports; the README's Limits table gives every cap"
+    if kind == "repeated_cite":
+        return loc + (ctx["index"],), False, f"`{field}` cites paragraph {ctx['number']} twice", \
+            f"cite each paragraph once; it is already item {ctx['first'] + 1} of the list"
     if kind == "string_too_long":
         return loc, False, f"`{field}` is longer than {ctx.get('max_length')} characters", "shorten it"
     if kind in ("greater_than_equal",):
@@ -171,9 +168,10 @@ def to_model(doc: Document, model: type[M], problems: Problems) -> M | None:
 # MkDocs themes print page titles unescaped (Jinja autoescape is off, and
 # `striptags` even decodes character references), into <title>, the nav and
 # the search index.  So these fields may hold no markup at all: not `<` or
-# `>`, nothing shaped like a character reference (`&name;`, `&#60;`), and
-# nothing a browser would decode as one (`&lt` without its semicolon).
-# Plain `&` (Q&A, AT&T) is fine.
+# `>`, and no character reference: nothing a browser (or Python's
+# html.unescape, which follows the HTML standard's list) would decode, such
+# as `&amp;`, `&#38;`, `&#x26;`, or `&lt` without its semicolon.  Plain `&`
+# is fine: Q&A, AT&T, and `AT&T;` too, since `&T;` names no character.
 # render/text.py page_title() swaps markup characters for look-alikes as a
 # second layer.
 
@@ -187,7 +185,7 @@ def title_problem(text: str) -> tuple[str, str] | None:
         return (f"contains `{m.group()}`, which is not allowed in text that becomes a page title",
                 "page titles are printed without escaping; write it in words or leave it out")
     for m in _REFERENCE.finditer(text):
-        if m.group().endswith(";") or html.unescape(m.group()) != m.group():
+        if html.unescape(m.group()) != m.group():
             return (f"contains `{m.group()}`, an HTML character reference, which is not allowed in text "
                     "that becomes a page title", "write the character itself, without the `&...;` form")
     return None

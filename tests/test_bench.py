@@ -51,7 +51,12 @@ def test_every_figure_is_reported(results):
         assert run["one_search"]["query"] and run["one_search"]["requests"] > 0
     assert set(results["scaling"]) == {"generator", "build", "build_floor"}
     assert [t["target"] for t in results["targets"]] == [
-        "generator_ratio", "build_ratio", "scaling", "page_growth", "search_download"]
+        "generator_ratio", "build_ratio", "scaling", "page_growth", "search_download", "worst_ratio"]
+    worst = results["worst"]
+    for kind in ("normal", "worst"):
+        assert worst[kind]["check"]["cpu_s"] > 0 and worst[kind]["build"]["cpu_s"] > 0
+    assert worst["worst"]["bytes"] > 10 * worst["normal"]["bytes"]
+    assert worst["check_ratio"] > 0 and worst["build_ratio"] > 0
     assert all(isinstance(t["met"], bool) for t in results["targets"])
 
 
@@ -103,3 +108,26 @@ def test_builds_alternate_which_runs_first_in_each_pair(tmp_path, monkeypatch):
     assert order == ["site-hook", "site-floor", "site-floor", "site-hook"] * 2
     assert hook["cpu_s_every_run"] == [1, 4, 5, 8] and floor["cpu_s_every_run"] == [2, 3, 6, 7]
     assert hook["hook_cpu_s_every_run"] == [0.5] * 4
+
+
+def test_the_worst_brief_is_valid_and_at_every_cap(tmp_path):
+    """The brief `make bench` times as the worst case: every list at its cap
+    (or the file at the size cap), every cite list at its cap.  Counts only:
+    how long it takes is the bench's to say, not a test's."""
+    from generator.corpus import read_corpus
+    from generator.load import MAX_BYTES
+    from generator.fields import MAX_CITES, MAX_ITEMS
+    from generator.marks import CITES, find
+    from generator.model import cited_paragraphs
+
+    synth = _bench_module("synth")
+    base = synth.snapshot(REPO, tmp_path / "base")
+    synth.worst(base, tmp_path / "worst")
+    (record,) = read_corpus(tmp_path / "worst").records
+    size = (tmp_path / "worst" / "briefs" / "worst.yaml").stat().st_size
+    lists = [len(getattr(record.brief, name)) for name in type(record.brief).model_fields
+             if name != "tags" and isinstance(getattr(record.brief, name), list)]
+    cites = [len(f.value) for f in find(record.brief) if f.marker is CITES]
+    assert set(lists) == {MAX_ITEMS} or (len(set(lists)) == 1 and size > 0.95 * MAX_BYTES)
+    assert set(cites) == {MAX_CITES} and cited_paragraphs(record.brief) == set(range(1, MAX_CITES + 1))
+    assert size <= MAX_BYTES

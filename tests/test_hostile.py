@@ -27,6 +27,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURE, cli, make_project, mkdocs_build
 from generator.cli import main
+from generator.fields import MAX_ITEMS
 from generator.load import MAX_BYTES
 from hostile_cases import VALID, hostile_cases, load_cases, rewrite_expected
 
@@ -43,9 +44,14 @@ SUBPROCESS_CASES = {
     "brief/quote-not-in-article", "brief/seed-path-traversal", "name/Bad Name.yaml",
     "tags/name-markup", "entities/duplicate-id", "generated/deep-nesting", "generated/invalid-utf8",
     "generated/oversize", "generated/symlinked-brief", "generated/invalid-utf8-seed",
+    "generated/fifo-brief", "generated/loop-seed", "generated/seed-bidi-override", "brief/log-forgery-in-tag",
+    "brief/quote-stitched-distant", "brief/cite-too-many",
 }
 # Problems about a file's name or link, where no line can be meant.
-NO_LINE = {"generated/symlinked-brief", "generated/symlinked-registry"}
+NO_LINE = {"generated/symlinked-brief", "generated/symlinked-registry", "generated/fifo-brief", "generated/fifo-seed",
+           "generated/fifo-registry", "generated/loop-brief", "generated/loop-seed", "generated/loop-registry",
+           "generated/two-link-loop", "generated/folder-named-like-a-brief", "generated/folder-as-seed",
+           "generated/folder-as-registry"}
 
 
 def _brief_text() -> bytes:
@@ -121,6 +127,58 @@ def _symlinked_seeds_folder(root: Path) -> None:
     (root / "seeds").symlink_to(outside, target_is_directory=True)
 
 
+def _replace(rel: str, make):
+    """A case where the file at ``rel`` is replaced by what ``make`` puts at its path."""
+    def install(root: Path) -> None:
+        path = root / rel
+        if path.exists():
+            path.unlink()
+        make(path)
+    return install
+
+
+def _fifo(rel: str):
+    return _replace(rel, os.mkfifo)  # opening it to read would wait for a writer for ever
+
+
+def _loop(rel: str):
+    return _replace(rel, lambda path: path.symlink_to(path.name))  # a link to itself
+
+
+def _folder(rel: str):
+    return _replace(rel, Path.mkdir)
+
+
+def _two_link_loop(root: Path) -> None:
+    (root / "briefs" / "ping.yaml").symlink_to("pong.yaml")
+    (root / "briefs" / "pong.yaml").symlink_to("ping.yaml")
+
+
+def _huge_seed(root: Path) -> None:
+    with open(root / "seeds" / "fixture.txt", "r+b") as f:
+        f.truncate(50 * 2**20)  # sparse: 50 MB that are never written, nor read
+
+
+def _brief_edit(name: str, old: str, new: str):
+    """The fixture brief with one change too long to write as an edit, at briefs/<name>.yaml."""
+    def make(root: Path) -> None:
+        text = (FIXTURE / "briefs" / "fixture-brief.yaml").read_text(encoding="utf-8")
+        assert text.count(old) == 1
+        (root / "briefs" / f"{name}.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    return make
+
+
+def _seed_edit(old: str, new: str):
+    """The fixture's seed with one change: cases of text git would hold
+    but an editor could not see (controls, hidden and line-break characters)."""
+    def make(root: Path) -> None:
+        path = root / "seeds" / "fixture.txt"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_bytes(text.replace(old, new, 1).encode("utf-8"))
+    return make
+
+
 GENERATED = {
     "title-too-long": _title_too_long,
     "oversize": _oversize,
@@ -132,6 +190,34 @@ GENERATED = {
     "symlinked-seed": _symlinked_seed,
     "symlinked-seeds-folder": _symlinked_seeds_folder,
     "seed-linked-elsewhere-in-repository": _seed_linked_elsewhere_in_repository,
+    "fifo-brief": _fifo("briefs/pipe.yaml"),
+    "fifo-seed": _fifo("seeds/fixture.txt"),
+    "fifo-registry": _fifo("briefs/registry/tags.yaml"),
+    "loop-brief": _loop("briefs/loop.yaml"),
+    "loop-seed": _loop("seeds/fixture.txt"),
+    "loop-registry": _loop("briefs/registry/entities.yaml"),
+    "two-link-loop": _two_link_loop,
+    "folder-named-like-a-brief": _folder("briefs/folder.yaml"),
+    "folder-as-seed": _folder("seeds/fixture.txt"),
+    "folder-as-registry": _folder("briefs/registry/topics.yaml"),
+    "huge-seed": _huge_seed,
+    "open-questions-too-many": _brief_edit(
+        "open-questions-too-many", "open_questions:\n  - When will the decision be taken?\n",
+        "open_questions:\n" + "".join(f"  - Question {i}?\n" for i in range(MAX_ITEMS + 1))),
+    "tags-too-many": _brief_edit("tags-too-many", "tags: [decision-status]",
+                                 f"tags: [{', '.join(f't{i}' for i in range(MAX_ITEMS + 1))}]"),
+    "named-as-too-many": _brief_edit("named-as-too-many", "named_as: [The minister]",
+                                     f"named_as: [{', '.join(f'M{i}' for i in range(MAX_ITEMS + 1))}]"),
+    "seed-bidi-override": _seed_edit("the plan was", "the \u202eplan was"),
+    "seed-tag-characters": _seed_edit("Officials who", "Officials\U000e0041 who"),
+    "seed-c1-control": _seed_edit("the weather", "the\x9b weather"),
+    "seed-escape-sequence": _seed_edit("the weather", "the \x1b[2J weather"),
+    "seed-zero-width-space": _seed_edit("UN mandate", "UN\u200b mandate"),
+    "seed-form-feed": _seed_edit("\nOfficials", "\x0cOfficials"),
+    "seed-line-separator": _seed_edit("\nOfficials", "\u2028Officials"),
+    "seed-next-line": _seed_edit("\nOfficials", "\x85Officials"),
+    "seed-lone-carriage-return": _seed_edit("\nOfficials", "\rOfficials"),
+    "seed-no-break-space-line": _seed_edit("\nOfficials", "\n\u00a0\nOfficials"),
 }
 
 

@@ -12,6 +12,7 @@ from conftest import FIXTURE, REPO, make_project
 from generator.corpus import read_corpus
 from generator.errors import BriefsInvalid, Problems
 from generator.load import MAX_BYTES, MAX_DEPTH, parse
+from generator.fields import MAX_CITES, MAX_ITEMS
 from generator.site import outputs, site_of
 
 MOST_BRIEFS_TESTED = 1000
@@ -64,9 +65,10 @@ def test_the_most_briefs_tested(tmp_path):
 
 def test_the_readme_states_the_limits_the_code_uses():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Limits\n", 1)[1].split("\n## ", 1)[0]
+    section = readme.split("\n## Limits and guarantees\n", 1)[1].split("\n## ", 1)[0]
     assert f"{MAX_BYTES // 1024} KiB ({MAX_BYTES:,} bytes" in section
     assert f"{MAX_DEPTH} levels" in section
     assert f"{MOST_BRIEFS_TESTED:,} briefs" in section
     assert re.search(r"over the limit of 262,144 bytes \(hint: split the brief or shorten its text\)", section)
     assert "nesting deeper than 20 levels (hint: briefs need only a few levels)" in section
+    assert f"{MAX_CITES} (`MAX_CITES`" in section and f"{MAX_ITEMS} (`MAX_ITEMS`" in section

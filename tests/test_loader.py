@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import textwrap
 import pytest
-import yaml
 
-from conftest import REPO
 from generator.errors import Problems
-from generator.load import MAX_BYTES, MAX_DEPTH, _careful, _quick, _Unusual, load, parse, read_text
-from hostile_cases import VALID, hostile_cases, load_cases
+from generator.load import MAX_BYTES, MAX_DEPTH, load, parse
 
 
 def errors(text: str) -> list[str]:
@@ -97,58 +94,14 @@ def test_file_level_errors(tmp_path):
     ]
 
 
-def _yaml_texts() -> dict[str, str]:
-    """Every YAML file of the project and the fixtures, and every hostile case's text."""
-    out = {}
-    for path in sorted(p for folder in (REPO / "briefs", REPO / "tests" / "fixtures") for p in folder.rglob("*.yaml")):
-        text = read_text(path, path.name, Problems())
-        if text is not None:  # over the size cap, or not UTF-8: refused before either reading
-            out[f"{path.parent.name}/{path.name}"] = text
-    for case in [*hostile_cases().values(), *load_cases(VALID)]:
-        if case.place != "generated":
-            out[f"hostile/{case.id}"] = case.content()
-    return out
-
-
-YAML_TEXTS = _yaml_texts()
-
-
-@pytest.mark.parametrize("text", YAML_TEXTS.values(), ids=YAML_TEXTS.keys())
-def test_the_quick_reading_agrees_with_the_careful_one(text):
-    """parse() reads a file quickly without positions and falls back to the
-    careful reading at anything unusual: the quick one must never accept a
-    file the careful one refuses, nor read a value differently."""
-    careful_problems = Problems()
-    careful = _careful(text, "b.yaml", careful_problems)
-    try:
-        quick = _quick(text)
-    except (_Unusual, yaml.YAMLError):
-        return  # the careful reading decides
-    if careful is None:
-        assert quick is None, careful_problems.lines()  # the one refusal both make: an empty file
-    else:
-        assert quick == careful.data
-
-
-@pytest.mark.parametrize("text", ['a: "x\\u200by"\n', "a: x\u200by\n", "a: 'x\\\u200by'\n", '"\\x80": x\n'])
-def test_the_quick_reading_gives_up_at_hidden_characters(text):
-    """It searches each value only when the text holds a backslash or a hidden
-    character: an escape is the one way a value holds what the text does not."""
-    with pytest.raises(_Unusual):
-        _quick(text)
-    assert parse(text, "b.yaml", Problems()) is None
-
-
-def test_a_hidden_character_outside_any_value_is_no_problem():
-    text = "a: x  # \u200b\nb: '\\'\n"
-    assert _quick(text) == _careful(text, "b.yaml", Problems()).data == {"a": "x", "b": "\\"}
-
-
-def test_positions_are_found_when_asked_for():
-    doc = parse("a:\n  b: [x, y]\n", "b.yaml", Problems())
-    assert doc._marks is None  # a file without problems is read once, quickly
-    assert doc.where(("a", "b", 1)) == (2, 10)
-    assert doc._marks is not None
+@pytest.mark.parametrize("text, expected", [
+    ("a: x\x01y\n", "b.yaml:1:5: invalid YAML: unacceptable character U+0001: control characters are not allowed"
+     " (hint: delete the character)"),
+    ("a: b\nc: \x7f\n", "b.yaml:2:4: invalid YAML: unacceptable character U+007F: control characters are not"
+     " allowed (hint: delete the character)"),
+])
+def test_reader_errors_show_their_real_place_on_one_line(text, expected):
+    assert errors(text) == [expected]
 
 
 @pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb", "\nb", "a\x85b", "a\u2028b", "a\x0cb", "a\x1cb"])

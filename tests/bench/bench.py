@@ -10,7 +10,9 @@ measures, each in its own process (measure.py):
   config that inherits mkdocs.yml without the generator's hook;
 - the HTML of brief 0's page (the same brief at every N), the search index
   (Pagefind's bundle: index, fragments and code), the bytes one search
-  downloads in Chromium (search_bytes.py), and peak memory.
+  downloads in Chromium (search_bytes.py), and peak memory;
+- and, once, `generator check` and `mkdocs build` of the worst brief the
+  limits allow (synth.worst) against the same of one real brief.
 
 It prints a table, writes the figures as JSON and rewrites
 docs/performance.md (report.py).  It is a benchmark, not a test: nothing
@@ -160,6 +162,33 @@ def measure_size(base: Path, n: int, work: Path, repeat: int, build_repeat: int)
     return result
 
 
+def measure_worst(base: Path, work: Path, repeat: int) -> dict:
+    """`generator check` and `mkdocs build --strict` of a project holding only
+    the worst brief the limits allow (synth.worst), against the same of a
+    project holding one real brief: each the best of ``repeat`` runs."""
+    figures: dict = {}
+    for kind in ("normal", "worst"):
+        root = work / f"one-{kind}"
+        print(f"bench: the {kind} brief: check and build", file=sys.stderr, flush=True)
+        if kind == "worst":
+            synth.worst(base, root)
+        else:
+            synth.synthesise(base, root, 1)
+        steps = {"check": [sys.executable, "-m", "generator", "check"],
+                 "build": [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site-one"]}
+        figures[kind] = {}
+        for step, args in steps.items():
+            runs = [measure.run(args, root, _env()) for _ in range(repeat)]
+            best = min(runs, key=lambda r: r["cpu_s"])
+            best.pop("stdout")
+            figures[kind][step] = best
+        figures[kind]["bytes"] = sum(p.stat().st_size for p in (root / "briefs").glob("*.yaml"))
+        shutil.rmtree(root)
+    for step in ("check", "build"):
+        figures[f"{step}_ratio"] = figures["worst"][step]["cpu_s"] / figures["normal"][step]["cpu_s"]
+    return figures
+
+
 def machine() -> dict:
     cpu = platform.processor() or platform.machine()
     try:
@@ -198,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         where = machine()
         base = synth.snapshot(REPO, Path(tmp) / "base")
         runs = [measure_size(base, n, Path(tmp), args.repeat, args.build_repeat) for n in (args.n, 2 * args.n)]
-    results = report.summarise(runs, where, {"repeat": args.repeat, "build_repeat": args.build_repeat})
+        worst = measure_worst(base, Path(tmp), args.repeat)
+    results = report.summarise(runs, where, {"repeat": args.repeat, "build_repeat": args.build_repeat}, worst)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(report.table(results))

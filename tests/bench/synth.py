@@ -165,3 +165,66 @@ def _deep_copy(node):
     if isinstance(node, list):
         return [_deep_copy(v) for v in node]
     return node
+
+
+class _Plain(yaml.SafeDumper):
+    """Writes every value out in full: the loader refuses anchors and aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def worst(base: Path, dest: Path) -> str:
+    """Write a project holding one brief at every cap the schema sets (the
+    most items in every list, the most cites on every item, the largest
+    file), made from the snapshot at ``base``; return its id.
+
+    Its article has MAX_CITES paragraphs, every item cites all of them, and
+    every list holds MAX_ITEMS items (fewer only if the file would pass
+    MAX_BYTES)."""
+    from generator.load import MAX_BYTES
+    from generator.fields import MAX_CITES, MAX_ITEMS
+
+    _copy_site(base, dest)
+    registry = base / "briefs" / "registry"
+    people = [e["id"] for e in _load(registry / "entities.yaml")["entities"]]
+    topics = _load(registry / "topics.yaml")["topics"]
+    condition = next(t["id"] for t in topics if t["kind"] == "condition")
+    question = next(t["id"] for t in topics if t["kind"] == "question")
+    tags = [t["id"] for t in _load(registry / "tags.yaml")["tags"]][:MAX_ITEMS]
+    paragraphs = [f"Paragraph {n}: officials said the plan was under review on day {n}." for n in range(1, MAX_CITES + 1)]
+    (dest / "seeds" / "worst.txt").write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    cite = list(range(1, MAX_CITES + 1))
+    day = {"date": "2025-11-01", "precision": "day"}
+    makers = {
+        "key_points": lambda i: {"text": f"Point {i}.", "cite": cite},
+        "quotes": lambda i: {"text": "under review", "speaker": people[i % len(people)], "cite": cite},
+        "events": lambda i: {"when": day, "text": f"Event {i}.", "actors": people[:10], "cite": cite},
+        "positions": lambda i: {"actor": people[i % len(people)], "topic": condition, "kind": "condition",
+                                "stance": f"Stance {i}.", "attribution": "on-record", "cite": cite},
+        "claims": lambda i: {"topic": question, "answer": f"answer {i % 7}", "claim": f"Claim {i}.",
+                             "attribution": "outlet", "cite": cite},
+        "mentions": lambda i: {"id": people[i % len(people)], "named_as": [f"Name {i}"], "cite": cite},
+        "assessments": lambda i: {"text": f"Likely {i}.", "likelihood": "likely", "confidence": "low",
+                                  "basis": "The article.", "cite": cite},
+        "open_questions": lambda i: f"Question {i}?",
+    }
+    brief: dict = {
+        "title": "The worst brief the limits allow",
+        "source": {"seed": "worst.txt", "headline": None, "outlet": None, "author": None, "published": day,
+                   "url": None, "scope": {"first": 1, "last": MAX_CITES}},
+        "summary": "It is as large as the limits allow. It measures the worst case.",
+        "framing": {"tone": "neutral", "sourcing": "mixed"},
+        "tags": tags,
+    }
+    count = MAX_ITEMS
+    while True:  # every list at the cap, or as long as the size cap lets them be
+        lists = {name: [make(i) for i in range(count)] for name, make in makers.items()}
+        text = HEADER + yaml.dump({**brief, **lists}, Dumper=_Plain, sort_keys=False, width=100,
+                                  default_flow_style=None)
+        size = len(text.encode("utf-8"))
+        if size <= MAX_BYTES:
+            break
+        count = min(count - 1, count * MAX_BYTES // size)
+    (dest / "briefs" / "worst.yaml").write_text(text, encoding="utf-8")
+    return "worst"
