@@ -198,7 +198,7 @@ def test_the_banner_shows_problems_as_text_and_only_while_serving(monkeypatch):
         '<div class="admonition failure">\n'
         '<p class="admonition-title">The briefs have 1 problem: this is the last good version of the site</p>\n'
         "<p>Fix these lines and save; the preview reloads when the briefs are valid again.</p>\n"
-        "<pre><code>briefs/x.yaml:3:5: bad `x` &lt;script&gt;alert(1)&lt;/script&gt; ⏎ ## not a heading (hint: a hint)\n"
+        "<pre><code>briefs/x.yaml:3:5: bad `x` &lt;script&gt;alert(1)&lt;/script&gt;\\n## not a heading (hint: a hint)\n"
         "</code></pre>\n"
         "</div>\n"
         "<h1>Title</h1>")

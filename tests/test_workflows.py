@@ -249,7 +249,8 @@ def test_the_build_tools_pass_the_linters(tool):
 
 def test_workflow_commands_escape_what_github_would_misread():
     p = Problem("briefs/a,b:c.yml", 3, 7, "50% done\nnext", "a\rb")
-    assert p.github() == "::error file=briefs/a%2Cb%3Ac.yml,line=3,col=7::50%25 done%0Anext (hint: a%0Db)"
+    # Line breaks never reach the log: written as \n and \r, like every control character (errors.py).
+    assert p.github() == "::error file=briefs/a%2Cb%3Ac.yml,line=3,col=7::50%25 done\\nnext (hint: a\\rb)"
     assert Problem("briefs/x.yml", 0, 0, "brief files end in `.yaml`").github() == \
         "::error file=briefs/x.yml::brief files end in `.yaml`"
 

@@ -186,6 +186,7 @@ def worst(base: Path, dest: Path) -> str:
     from generator.fields import MAX_CITES, MAX_ITEMS
 
     _copy_site(base, dest)
+    _repoint_registries(dest, {})  # no real brief here for the registries to cite
     registry = base / "briefs" / "registry"
     people = [e["id"] for e in _load(registry / "entities.yaml")["entities"]]
     topics = _load(registry / "topics.yaml")["topics"]
