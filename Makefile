@@ -24,7 +24,7 @@ $(STAMP): $(REQUIREMENTS)
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)
+test: lint
 	$(PY) -m pytest
 
 # Strict build into a private folder in .site-builds/, then `site` (a link)
@@ -57,7 +57,7 @@ check: $(STAMP)
 # Rewrite tests/golden/ from the fixture project, and the `expected` lines of
 # the cases in tests/hostile/, after an intended output change; review the diff.
 goldens: $(STAMP)
-	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_golden.py tests/test_hostile.py
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/system/test_golden.py tests/system/test_hostile.py
 
 schema: $(STAMP)
 	$(PY) -m generator schema

@@ -14,16 +14,14 @@ grouping is one pass over the briefs, so the cost grows linearly.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from . import relations
 from .corpus import Corpus, Record, Sourced
 from .dating import UNDATED, ArticleDate, article_date, newest_first
 from .model import Claim, Entity, Event, Mention, Position, Quote, Topic, When
 from .stances import Condition, Tension, conditions, tensions
-
-
 
 # ---- entities ----------------------------------------------------------------
 

@@ -63,9 +63,11 @@ def _date_of(text: str) -> tuple[str, str] | None:
     if m := _ISO.search(text):
         year, number, day = (int(x) for x in m.groups())
     elif m := _DAY_MONTH_YEAR.search(text):
-        day, month, year = m.groups()
+        day_text, month, year_text = m.groups()
+        day, year = int(day_text), int(year_text)
     elif m := _MONTH_DAY_YEAR.search(text):
-        month, day, year = m.groups()
+        month, day_text, year_text = m.groups()
+        day, year = int(day_text), int(year_text)
     else:
         return None
     if m.re is not _ISO:

@@ -39,9 +39,8 @@ def main() -> None:
 @click.option("--github", is_flag=True, help="Also print errors as GitHub workflow commands (on by default in GitHub Actions).")
 def check(root: Path, github: bool) -> None:
     """Validate every brief and registry, and check each against its article."""
-    from .corpus import read_corpus
-
     from .analyse import analyse, shared_key_notes
+    from .corpus import read_corpus
 
     try:
         corpus = read_corpus(root)

@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
 
 from .errors import BriefsInvalid, Problems
 from .load import load, real_path
-from .paths import BRIEF_SCHEMA_REF, BRIEFS_DIR, REGISTRY_DIR, SEEDS_DIR, inside
 from .model import ID_PATTERN, Brief, Entity, EntityRegistry, Tag, TagRegistry, Topic, TopicRegistry
+from .paths import BRIEF_SCHEMA_REF, BRIEFS_DIR, REGISTRY_DIR, SEEDS_DIR, inside
 from .provenance import Registries, check_brief, check_described_in, check_refs
 from .seeds import Seed, read_seed
 from .status import Status, read_status
@@ -27,7 +29,7 @@ T = TypeVar("T")
 # (briefs/index.md, entities/index.md): a brief or entity by that name
 # would silently replace the list of all of them.
 RESERVED_IDS = {"briefs": {"index"}, "entities": {"index"}}
-REGISTRIES = {  # file -> (model, list field, schema reference)
+REGISTRIES: dict[str, tuple[type[BaseModel], str, str]] = {  # file -> (model, list field, schema reference)
     "entities": (EntityRegistry, "entities", "../schema/entities.schema.json"),
     "topics": (TopicRegistry, "topics", "../schema/topics.schema.json"),
     "tags": (TagRegistry, "tags", "../schema/tags.schema.json"),
@@ -173,10 +175,11 @@ def read_corpus(root: Path) -> Corpus:
                              "copy the article into seeds/ unchanged, and give its file name here")
                 continue
             seeds[name] = read_seed(seed_path, f"{SEEDS_DIR}/{name}", problems)
-        if seeds[name] is None:
+        seed = seeds[name]
+        if seed is None:
             continue
-        check_brief(brief, doc, seeds[name], registries, problems)
-        records.append(Record(path.stem, rel, brief, seeds[name]))
+        check_brief(brief, doc, seed, registries, problems)
+        records.append(Record(path.stem, rel, brief, seed))
     by_id: dict[str, Record | None] = {p.stem: None for p in brief_files(root, Problems())}
     by_id.update({r.id: r for r in records})
     check_described_in(registries, by_id, problems)

@@ -11,8 +11,8 @@ reports that the article does not merely expect.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .corpus import Record
 from .model import When

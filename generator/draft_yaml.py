@@ -14,13 +14,19 @@ from __future__ import annotations
 import json
 import re
 
+from . import chars  # what the loader refuses in any value
 from .article import Reading
-from .load import _UNWANTED as _REFUSED  # what the loader refuses in any value
 from .paths import BRIEF_SCHEMA_REF
 from .validate import SCHEMA_FIRST_LINE
 
 _BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_NOT_IN_COMMENTS = re.compile(f"{_BREAKS.pattern}|{_REFUSED.pattern}")
+
+
+def _without_refused(text: str) -> str:
+    """``text`` with every character the loader refuses (chars.py) made a space."""
+    while (i := chars.refused(text)) is not None:
+        text = text[:i] + " " + text[i + 1:]
+    return text
 
 
 def _q(text: str) -> str:
@@ -32,14 +38,14 @@ def _q(text: str) -> str:
 
 def _c(text: str, limit: int = 160) -> str:
     """Article text made safe for a one-line comment, and shortened."""
-    text = _NOT_IN_COMMENTS.sub(" ", text)
+    text = _without_refused(_BREAKS.sub(" ", text[: limit * 2]))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _refused(text: str) -> str | None:
     """The first character of ``text`` that the loader refuses in a value, as U+XXXX."""
-    found = _REFUSED.search(text)
-    return None if found is None else f"U+{ord(found.group()):04X}"
+    found = chars.refused(text)
+    return None if found is None else f"U+{ord(text[found]):04X}"
 
 
 def _cannot_hold(char: str) -> str:
@@ -92,7 +98,7 @@ def render_draft(r: Reading, seed_rel: str) -> str:
         out += [f"    date: {_q(date)}  # check: paragraph {stamp.number} reads \"{_c(stamp.text, 60)}\"{updated}",
                 f"    precision: {precision}",
                 "    basis: stated",
-                f"    note: {_q(f'The article' + chr(39) + f's own stamp reads {_c(stamp.text, 60)!r} (paragraph {stamp.number}).')}"]
+                f"    note: {_q('The article' + chr(39) + f's own stamp reads {_c(stamp.text, 60)!r} (paragraph {stamp.number}).')}"]
     else:
         out += ["    date: null",
                 "    precision: null  # TODO: no date stamp found. Give the article's own date (YYYY-MM-DD and `day`),"

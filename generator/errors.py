@@ -8,6 +8,7 @@ before aborting once).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,7 +81,7 @@ class Problems:
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Problem]:
         return iter(sorted(set(self.items)))
 
     def lines(self) -> list[str]:

@@ -32,7 +32,6 @@ from .output import Output
 from .render.links import BRIEFS_JSON, BRIEFS_SCHEMA, QUOTES_CSV, TIMELINE_CSV
 from .render.links import site_path as page_path
 
-
 # ---- JSON ----------------------------------------------------------------------------
 
 
@@ -73,7 +72,7 @@ def export_schema() -> dict:
             **Export.model_json_schema(mode="serialization")}
 
 
-def _json(value) -> str:
+def _json(value: object) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -93,7 +92,7 @@ QUOTE_COLUMNS = ["speaker_id", "speaker", "date", "precision", "venue", "quote",
 _FORMULA = re.compile("(^|[,;|\t\r\n])([ \t\r\n]*)([=+@\uff1d\uff0b\uff0d\uff20-])")
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     text = "" if value is None else str(value)
     return _FORMULA.sub(r"\1\2'\3", text)
 

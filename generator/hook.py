@@ -17,6 +17,7 @@ from typing import NoReturn
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 # MkDocs loads a hook from its file path, outside any package, so the
 # project folder is put on the path to import the generator package itself.
@@ -105,12 +106,12 @@ def _fail(problems: Problems, message: str) -> NoReturn:
     raise PluginError(message)
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # While serving a broken state, every page opens with the problems (generator/live.py).
     return preview.banner() + markdown
 
 
-def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = tables.label_cells(html)  # cells labelled for narrow screens (generator/tables.py)
     # Second layer against injection: generated pages through nh3 (generator/sanitize.py).
     return sanitize.page_content(html, page)

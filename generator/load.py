@@ -17,9 +17,10 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -38,10 +39,6 @@ MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-# The hand list the loader used before chars.py, kept only for draft_yaml.py,
-# which builds a regex from it; the loader itself decides with chars.refused.
-_UNWANTED = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-                       "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _SPLITLINES = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # what str.splitlines breaks at
@@ -79,7 +76,7 @@ class Document:
         return (1, 1)
 
 
-def _position(mark) -> tuple[int, int]:
+def _position(mark: yaml.Mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
@@ -200,18 +197,18 @@ class _Stop(Exception):
     """Raised inside _build to abandon a document after a fatal problem."""
 
 
-def _build(loader, doc: Document, values: dict, keys: dict, problems: Problems) -> None:
+def _build(loader: Any, doc: Document, values: dict, keys: dict, problems: Problems) -> None:
     """The reading: doc.data, a mark for every value (``values``) and key
     (``keys``), and the first problem, with its position."""
     # Each frame: [container, its path, pending key (mappings only)]
     stack: list[list] = []
     documents = 0
 
-    def fail(event, message: str, hint: str = "") -> None:
+    def fail(event: Any, message: str, hint: str = "") -> NoReturn:
         problems.add(doc.path, *_position(event.start_mark), message, hint)
         raise _Stop
 
-    def place(event, value: Any) -> Path_ | None:
+    def place(event: Any, value: Any) -> Path_ | None:
         """Attach a finished value to its parent; return the value's path."""
         if not stack:
             doc.data = value
@@ -219,6 +216,7 @@ def _build(loader, doc: Document, values: dict, keys: dict, problems: Problems) 
             return ()
         frame = stack[-1]
         container, path = frame[0], frame[1]
+        loc: Path_
         if type(container) is list:
             loc = path + (len(container),)
             container.append(value)
@@ -278,7 +276,7 @@ def _build(loader, doc: Document, values: dict, keys: dict, problems: Problems) 
         return
 
 
-def _no_anchor_or_tag(event, fail) -> None:
+def _no_anchor_or_tag(event: Any, fail: Callable[..., NoReturn]) -> None:
     if event.anchor:
         fail(event, f"anchors (`&{event.anchor}`) are not allowed", "remove the anchor and write values out in full")
     if event.tag is not None and event.tag != "!":

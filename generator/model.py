@@ -10,37 +10,64 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-from .fields import (_DATE_FORMS, DATE_FORM_NAMES, MAX_ITEMS, SEED_PATTERN, Strict, Attribution, Basis, Cite, Confidence, EntityRef, Id,
-                     Likelihood, OptionalCite, PageTitle, Precision, Qualifier, Short, Sourcing,
-                     TagRef, Text, Tone, TopicRef)
+from .fields import (
+    _DATE_FORMS,
+    DATE_FORM_NAMES,
+    MAX_ITEMS,
+    SEED_PATTERN,
+    Attribution,
+    Basis,
+    Cite,
+    Confidence,
+    EntityRef,
+    Id,
+    Likelihood,
+    OptionalCite,
+    PageTitle,
+    Precision,
+    Qualifier,
+    Short,
+    Sourcing,
+    Strict,
+    TagRef,
+    Text,
+    Tone,
+    TopicRef,
+)
 from .fields import ID_PATTERN as ID_PATTERN  # re-exported: file names are checked against it
 from .marks import CITES, find
+from .registry import Entity as Entity
+from .registry import EntityRegistry as EntityRegistry
+from .registry import Tag as Tag
+from .registry import TagRegistry as TagRegistry
+from .registry import Topic as Topic
+from .registry import TopicRegistry as TopicRegistry  # re-exported: the registries' models are used with the brief's
 
 
 class When(Strict):
     """A date as precise as the text allows, and whether the text states it."""
 
-    date: Optional[str] = Field(
+    date: str | None = Field(
         description="`YYYY-MM-DD`, `--MM-DD` (a day and month without a year), `YYYY-MM` or `YYYY`, "
         "matching `precision`; null when unknown.")
     precision: Precision = Field(
         description="How much of the date the text gives: `day`, `day-month` (day and month, the year not stated), "
         "`month`, `year` or `unknown`.")
-    qualifier: Optional[Qualifier] = Field(
+    qualifier: Qualifier | None = Field(
         None, description="For a month or a year: the part of it the text names, as in \"late 2024\" "
         "(`early`, `mid` or `late`).")
     basis: Basis = Field(
         "stated",
         description="`stated` when the text gives the date; `inferred` when the brief writer worked it "
         "out (a weekday resolved against the article's date, or a year the text leaves out), explained in `note`.")
-    note: Optional[Text] = Field(None, description="How the date was read or inferred, or why it is missing.")
+    note: Text | None = Field(None, description="How the date was read or inferred, or why it is missing.")
 
     @model_validator(mode="after")
-    def _check(self) -> "When":
+    def _check(self) -> When:
         if self.precision == "unknown":
             if self.date is not None:
                 raise ValueError("`precision: unknown` needs `date: null`")
@@ -93,11 +120,11 @@ class Scope(Strict):
 
     first: int = Field(ge=1, description="First paragraph of the article the brief covers.")
     last: int = Field(ge=1, description="Last paragraph of the article the brief covers.")
-    note: Optional[Text] = Field(
+    note: Text | None = Field(
         None, description="What the rest of the seed holds and why it is left out (say, an unrelated second article).")
 
     @model_validator(mode="after")
-    def _order(self) -> "Scope":
+    def _order(self) -> Scope:
         if self.last < self.first:
             raise ValueError("`last` comes before `first`")
         return self
@@ -123,18 +150,18 @@ class Source(Strict):
 
     seed: Annotated[str, StringConstraints(pattern=SEED_PATTERN)] = Field(
         description="File name of the archived article in seeds/ (no folders).")
-    headline: Optional[Text] = Field(description="The article's headline as printed, or null.")
-    outlet: Optional[Short] = Field(
+    headline: Text | None = Field(description="The article's headline as printed, or null.")
+    outlet: Short | None = Field(
         description="The publishing outlet, only where the text names it as the publisher; never guessed from layout.")
-    author: Optional[Short] = Field(description="The byline, only where the text gives one.")
-    author_bio: Optional[Bio] = Field(
+    author: Short | None = Field(description="The byline, only where the text gives one.")
+    author_bio: Bio | None = Field(
         None, description="What the article's author bio says of the author (an employer, say), verbatim. It is "
         "shown as what the bio says; it does not make that employer the article's `outlet`.")
     published: When = Field(description="The article's own date stamp (an 'Updated' or date line), not the dates of events in it.")
-    url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]] = Field(
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
         description="The article's address, only where the text states it (http or https).")
     scope: Scope = Field(description="The part of the seed this brief covers.")
-    written_after: Optional[Bound] = Field(
+    written_after: Bound | None = Field(
         None, description="For an article without a date stamp: the earliest date it can have been written, with "
         "the paragraph that shows it. Without it, the latest dated event the brief reports (not one only expected) "
         "is taken as that bound.")
@@ -155,12 +182,12 @@ class Quote(Strict):
     form: Literal["said", "written", "printed", "slogan"] = Field(
         "said", description="What the words are: `said` (speech, the default), `written` (a statement or post), "
         "`printed` (text printed on something, such as a passport), or `slogan`. Shown with the quote wherever it appears.")
-    context: Optional[Text] = Field(
+    context: Text | None = Field(
         None, description="What the quoted words leave out that changes their sense (a condition the sentence goes on "
         "to set, or that the quote stops mid-sentence). Shown with the quote wherever it appears.")
-    venue: Optional[Short] = Field(None, description="Where it was said (a TV show, parliament), where the article states it.")
-    date: Optional[When] = Field(None, description="When it was said, where the article states or allows it.")
-    note: Optional[Text] = Field(
+    venue: Short | None = Field(None, description="Where it was said (a TV show, parliament), where the article states it.")
+    date: When | None = Field(None, description="When it was said, where the article states or allows it.")
+    note: Text | None = Field(
         None, description="How the attribution was read, when the article does not name the speaker next to the words.")
     cite: Cite
 
@@ -168,7 +195,7 @@ class Quote(Strict):
 class Event(Strict):
     """Something that happened, or is expected, at a date the article gives or implies."""
 
-    key: Optional[Id] = Field(
+    key: Id | None = Field(
         None, description="A shared key for a happening several briefs report (e.g. `asif-tv-interview-2025-10-28`); "
         "events with the same key are one timeline entry listing every source.")
     when: When = Field(description="When it happened.")
@@ -191,7 +218,7 @@ class Position(Strict):
         "conditions and red lines are counted as conditions.")
     stance: Text = Field(description="The position in neutral words.")
     attribution: Attribution = Field(description="Who the article says holds or reports it.")
-    speaker: Optional[EntityRef] = Field(None, description="Entity id of the named person who stated it, when on record.")
+    speaker: EntityRef | None = Field(None, description="Entity id of the named person who stated it, when on record.")
     cite: Cite
 
 
@@ -210,7 +237,7 @@ class Claim(Strict):
 class Passage(Strict):
     """A passage the framing section points at."""
 
-    text: Optional[Text] = Field(None, description="The words in question, verbatim, where short.")
+    text: Text | None = Field(None, description="The words in question, verbatim, where short.")
     note: Text = Field(description="What is notable about them, stated neutrally.")
     cite: Cite
 
@@ -219,9 +246,9 @@ class Framing(Strict):
     """How the article tells the story: kept apart from what it reports."""
 
     tone: Tone = Field(description="Overall tone: neutral, analytical, favourable, critical or sensational.")
-    tone_note: Optional[Text] = Field(None, description="Why the tone was judged so.")
+    tone_note: Text | None = Field(None, description="Why the tone was judged so.")
     sourcing: Sourcing = Field(description="The quality of the article's sourcing, overall.")
-    sourcing_note: Optional[Text] = Field(None, description="What the sourcing rests on.")
+    sourcing_note: Text | None = Field(None, description="What the sourcing rests on.")
     loaded_wording: list[Passage] = Field(max_length=MAX_ITEMS, default_factory=list, description="Words that carry a judgement.")
     headline_vs_body: list[Passage] = Field(
         max_length=MAX_ITEMS, default_factory=list, description="Where a headline or subhead says more than the body supports.")
@@ -245,7 +272,7 @@ class Mention(Strict):
     id: EntityRef = Field(description="Entity id.")
     named_as: list[Short] = Field(
         max_length=MAX_ITEMS, min_length=1, description="How the article writes the name (spelling variants as printed).")
-    role: Optional[Short] = Field(None, description="The role or title the article gives, as printed.")
+    role: Short | None = Field(None, description="The role or title the article gives, as printed.")
     cite: Cite
 
 
@@ -274,11 +301,6 @@ class Brief(Strict):
             raise ValueError(f"the summary should be 2 to 4 sentences; it has {count}")
         return v
 
-
-# The registries' models live in registry.py; these names are used with the brief's.
-from .registry import Entity as Entity, EntityRegistry as EntityRegistry  # noqa: E402
-from .registry import Tag as Tag, TagRegistry as TagRegistry  # noqa: E402
-from .registry import Topic as Topic, TopicRegistry as TopicRegistry  # noqa: E402
 
 
 def cited_paragraphs(node: BaseModel) -> set[int]:

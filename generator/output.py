@@ -7,8 +7,9 @@ front matter, written once here; a data file (JSON, CSV, the feed) has none.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .render.text import page_title, yaml_json
 

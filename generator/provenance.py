@@ -8,6 +8,7 @@ verbatim in the paragraphs it cites; every entity, topic and tag id exists.
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -15,6 +16,9 @@ from .errors import Problems
 from .load import Document
 from .marks import CITES, Ref, find
 from .model import Brief
+
+if TYPE_CHECKING:  # corpus.py imports this module
+    from .corpus import Record
 from .seeds import Seed, fold
 
 REGISTRY_FILES = {"entities": "briefs/registry/entities.yaml", "topics": "briefs/registry/topics.yaml",
@@ -22,7 +26,7 @@ REGISTRY_FILES = {"entities": "briefs/registry/entities.yaml", "topics": "briefs
 _UNKNOWN = {"entities": "unknown entity id `{}`", "topics": "unknown topic id `{}`", "tags": "unknown tag `{}`"}
 
 
-def check_brief(brief: Brief, doc: Document, seed: Seed, registries: "Registries", problems: Problems) -> None:
+def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries, problems: Problems) -> None:
     count = len(seed.paragraphs)
     scope = brief.source.scope
     if scope.last > count:
@@ -87,7 +91,7 @@ def _list(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers)
 
 
-def check_refs(node: BaseModel, doc: Document, registries: "Registries", problems: Problems) -> None:
+def check_refs(node: BaseModel, doc: Document, registries: Registries, problems: Problems) -> None:
     """Every id in a field typed as a reference (fields.EntityRef and the like) exists in its registry."""
     for mark in find(node):
         marker = mark.marker
@@ -99,7 +103,7 @@ def check_refs(node: BaseModel, doc: Document, registries: "Registries", problem
                          registries.suggest(mark.value, known, REGISTRY_FILES[marker.registry]))
 
 
-def check_described_in(registries: "Registries", records: dict, problems: Problems) -> None:
+def check_described_in(registries: Registries, records: dict, problems: Problems) -> None:
     """An entity description that says it comes from the articles cites paragraphs
     of a brief's article, inside that brief's scope."""
     if "entities" not in registries.read:
@@ -110,8 +114,8 @@ def check_described_in(registries: "Registries", records: dict, problems: Proble
             check_brief_cite(source.brief, source.cite, doc, ("entities", i, "described_in", j), records, problems)
 
 
-def check_brief_cite(brief_id: str, cite: list[int], doc: Document, loc: tuple, records: dict,
-                     problems: Problems):
+def check_brief_cite(brief_id: str, cite: list[int], doc: Document, loc: tuple, records: dict[str, Record | None],
+                     problems: Problems) -> Record | None:
     """A cite of another file (a registry, the status block) into a brief: the brief
     exists and the paragraphs lie in its scope.  ``records``: brief id -> its Record,
     or None for a brief that failed to load.  Returns the brief's Record, or None."""

@@ -5,7 +5,7 @@ One file each under briefs/registry/; briefs refer to their ids (fields.EntityRe
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import Field
 
@@ -30,7 +30,7 @@ class Entity(Strict):
     name: ShortPageTitle = Field(description="The name shown on the site.")
     kind: Literal["person", "organisation", "country"] = Field(description="person, organisation or country.")
     aliases: list[Short] = Field(default_factory=list, description="Other names and spelling variants.")
-    description: Optional[Text] = Field(None, description="One neutral line for the entity page.")
+    description: Text | None = Field(None, description="One neutral line for the entity page.")
     described_in: list[DescribedIn] = Field(
         default_factory=list, description="The briefs and paragraphs whose articles support `description`. Without "
         "them the description is shown as background, not from the articles.")
@@ -43,7 +43,7 @@ class Topic(Strict):
     name: ShortPageTitle = Field(description="The name shown on the site.")
     kind: Literal["question", "condition", "theme"] = Field(
         description="`question` (claims answer it), `condition` (a Pakistani condition or red line), or `theme`.")
-    question: Optional[Text] = Field(None, description="For a question: the question the claims answer.")
+    question: Text | None = Field(None, description="For a question: the question the claims answer.")
     relation: Relation = Field(
         "single", description="For a question: how its answers relate. `single`: one value, so different answers "
         "from different sources contradict each other (a rank). `set`: a list, where naming more adds detail and "
@@ -55,9 +55,9 @@ class Topic(Strict):
     versus: list[TopicRef] = Field(
         default_factory=list, description="For a question: topics whose positions stand against its claims "
         "(Pakistan's red line against the force's tasks), set side by side as a tension across kinds of statement.")
-    tension: Optional[Text] = Field(
+    tension: Text | None = Field(
         None, description="With `versus`: what stands against what, in one neutral line (the editors' framing).")
-    description: Optional[Text] = Field(None, description="One neutral line for readers.")
+    description: Text | None = Field(None, description="One neutral line for readers.")
 
 
 class Tag(Strict):
@@ -65,7 +65,7 @@ class Tag(Strict):
 
     id: Id = Field(description="The tag as written in briefs.")
     name: ShortPageTitle = Field(description="The tag as shown on the site.")
-    description: Optional[Text] = Field(None, description="What the tag groups.")
+    description: Text | None = Field(None, description="What the tag groups.")
 
 
 class EntityRegistry(Strict):

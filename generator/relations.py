@@ -22,9 +22,10 @@ changed, then cannot be ordered, then adds detail.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING, Literal, Mapping
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # analyse.py builds the findings with these functions
     from .analyse import Answer, ArticleDate, TopicClaims

@@ -14,13 +14,14 @@ Every generated page goes through nh3, whatever it holds: the well-kept
 sanitiser is the boundary, not a guess about which pages need it.
 
 Hand-written pages in docs/ are reviewed like code and left as they are.
-tests/test_injection.py checks that the pass removes nothing from the real
+tests/system/test_injection.py checks that the pass removes nothing from the real
 pages; when a new view needs another element, add it here.
 """
 
 from __future__ import annotations
 
 import nh3
+from mkdocs.structure.pages import Page
 
 # What Python-Markdown and the extensions in mkdocs.yml produce (tables,
 # admonitions, abbr, attr_list, toc permalinks, details), and plain text
@@ -35,11 +36,6 @@ TAGS = frozenset({
 })
 ATTRIBUTES = {
     "*": {"class", "id", "title"},
-    # Sections and blocks kept out of the search index (render/common.py); the
-    # search plugin reads it after this pass, so it must survive it.
-    "div": {"data-search-exclude"},
-    "h2": {"data-search-exclude"},
-    "h3": {"data-search-exclude"},
     "a": {"href", "aria-label"},  # citations say what they open (render/links.py)
     "ol": {"start"},
     "td": {"colspan", "rowspan", "data-label"},  # generator/tables.py
@@ -70,6 +66,6 @@ def clean(html: str) -> str:
     return _CLEANER.clean(html)
 
 
-def page_content(html: str, page) -> str:
+def page_content(html: str, page: Page) -> str:
     """The `on_page_content` pass: every page the generator made is cleaned."""
     return html if page.file.generated_by is None else clean(html)

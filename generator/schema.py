@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .paths import SCHEMA_DIR
 from .model import Brief, EntityRegistry, TagRegistry, TopicRegistry
+from .paths import SCHEMA_DIR
 from .status import Status
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -23,7 +23,7 @@ the HTML `search_html` makes from its article, in memory:
 
 No Pagefind filters (by tag, source, person): Pagefind 1.5 writes its filter
 index in a different order on each run, and two builds of one commit must be
-byte-identical (tests/test_reproducible.py).
+byte-identical (tests/system/test_reproducible.py).
 
 Brief text in the pages is escaped already (render/text.py, sanitize.py);
 this module only adds fixed attributes around it and never decodes it.
@@ -127,7 +127,7 @@ def _rows(table: re.Match) -> str:
         if len(cells) == 2:
             pairs = [(cells[0], cells[1])]
         else:
-            pairs = list(zip(headers, cells))
+            pairs = list(zip(headers, cells, strict=False))  # a short row leaves the last columns empty
         text = "; ".join(f"{label}: {cell}" for label, cell in pairs if _TAG.sub("", cell).strip())
         if text:
             lines.append(f"<p>{text}</p>")

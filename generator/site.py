@@ -15,8 +15,21 @@ from .analyse import analyse
 from .context import DEFAULT_INTRO, Site
 from .corpus import Corpus, read_corpus
 from .output import Output, unique
-from .render import (brief, briefs_index, conditions, contradictions, countries, data, entities, overview, quotes,
-                     reference, situation, sources, timeline)
+from .render import (
+    brief,
+    briefs_index,
+    conditions,
+    contradictions,
+    countries,
+    data,
+    entities,
+    overview,
+    quotes,
+    reference,
+    situation,
+    sources,
+    timeline,
+)
 
 #: Every view and export, each `(site) -> list[Output]`.
 VIEWS = (

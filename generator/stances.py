@@ -8,8 +8,9 @@ subject, and is listed beside the count with its kind, never inside it
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from .corpus import Corpus, Record, Sourced
 from .model import Position, Topic
@@ -74,11 +75,11 @@ class Tension:
     (Pakistan's red line against the tasks sources give the force)."""
 
     topic: Topic
-    claims: "TopicClaims | None"
+    claims: TopicClaims | None
     positions: tuple[Sourced[Position], ...]  # newest article first
 
 
-def tensions(corpus: Corpus, topics: Mapping[str, "TopicClaims"], newest: tuple[Record, ...]) -> tuple[Tension, ...]:
+def tensions(corpus: Corpus, topics: Mapping[str, TopicClaims], newest: tuple[Record, ...]) -> tuple[Tension, ...]:
     out = []
     for topic in sorted(corpus.topics.values(), key=lambda t: (-t.weight, t.name.lower())):
         if topic.versus and topic.id in topics:

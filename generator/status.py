@@ -10,7 +10,6 @@ key figure must appear, as written, in a paragraph it cites.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from pydantic import Field
 
@@ -56,7 +55,7 @@ class Status(Strict):
 
     line: Text = Field(description="One line on where Pakistan's decision stands, as the newest sources report it.")
     rests_on: list[BriefCite] = Field(min_length=1, description="The briefs and paragraphs the line rests on.")
-    judgement: Optional[Judgement] = Field(None, description="The brief writer's judgement, if one is made.")
+    judgement: Judgement | None = Field(None, description="The brief writer's judgement, if one is made.")
     key_figures: list[KeyFigure] = Field(default_factory=list, description="The numbers a reader looks for.")
 
 

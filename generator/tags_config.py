@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .corpus import _load_registry
-from .paths import REGISTRY_DIR
 from .errors import Problems
+from .paths import REGISTRY_DIR
 
 TAGS_FILE = f"{REGISTRY_DIR}/tags.yaml"
 

@@ -15,6 +15,7 @@ import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import Problems
 from .load import Document
@@ -64,7 +65,7 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def _describe(err: dict, doc: Document, model: type[BaseModel]) -> tuple[tuple, bool, str, str]:
+def _describe(err: ErrorDetails, doc: Document, model: type[BaseModel]) -> tuple[tuple, bool, str, str]:
     """(location, point-at-key?, message, hint) for one pydantic error."""
     loc = tuple(err["loc"])
     kind = err["type"]

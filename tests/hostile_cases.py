@@ -149,7 +149,7 @@ def rewrite_expected(source: Path, outputs: dict[str, str]) -> None:
     lines = [line + "\n" for line in source.read_text(encoding="utf-8").splitlines()]
     starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
     out = lines[:starts[0]] if starts else lines
-    for start, end in zip(starts, starts[1:] + [len(lines)]):
+    for start, end in zip(starts, starts[1:] + [len(lines)], strict=True):
         item = lines[start:end]
         case = _case(source, yaml.load("".join(item), _Loader)[0])
         if case.id not in outputs:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..context import Site
 from ..corpus import Corpus, Record
 from ..dating import ArticleDate
@@ -15,12 +17,11 @@ from .common import (
     cites,
     date_text,
     entity,
+    heading,
     outlet,
     quote_context,
     table,
     topic,
-    unsearched_block,
-    unsearched_heading,
     when,
 )
 from .text import md, quoted
@@ -46,14 +47,14 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
     # is kept out of the index (render/common.py says why).
     # The bottom line first, where a reader's first screen shows it; then where it comes from.
     out = [f"# {md(b.title)}\n", f'!!! abstract "Bottom line"\n\n    {md(b.summary)}\n',
-           unsearched_block(_source_card(record, written))]
+           _source_card(record, written)]
 
-    out.append(unsearched_heading("Key points"))
+    out.append(heading("Key points"))
     out += [f"{i}. {md(kp.text)} {c(kp.cite)}" for i, kp in enumerate(b.key_points, 1)]
     out.append("")
 
     if b.quotes:
-        out.append(unsearched_heading("Quotes"))
+        out.append(heading("Quotes"))
         for q in b.quotes:
             said = [entity(corpus, page, q.speaker)]
             if q.venue:
@@ -65,19 +66,19 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
                 out.append(f"{context}\n")
 
     if b.events:
-        out.append(unsearched_heading("Events"))
+        out.append(heading("Events"))
         rows = [[when(e.when), md(e.when.note) if e.when.note else "", md(e.text), c(e.cite)] for e in b.events]
         out.append(table(["Date", "How the date is known", "What happened", "Source"], rows))
 
     if b.positions:
-        out.append(unsearched_heading("Positions, conditions and red lines"))
+        out.append(heading("Positions, conditions and red lines"))
         rows = [[entity(corpus, page, p.actor), topic(corpus, p.topic), KIND_LABELS[p.kind], md(p.stance),
                  ATTRIBUTION_LABELS[p.attribution] + (f" ({entity(corpus, page, p.speaker)})" if p.speaker else ""),
                  c(p.cite)] for p in b.positions]
         out.append(table(["Actor", "Topic", "Kind", "Position", "Attribution", "Source"], rows))
 
     if b.claims:
-        out.append(unsearched_heading("Claims"))
+        out.append(heading("Claims"))
         rows = [[topic(corpus, cl.topic), md(cl.answer), md(cl.claim), ATTRIBUTION_LABELS[cl.attribution], c(cl.cite)]
                 for cl in b.claims]
         out.append(table(["Topic", "Answer", "Claim", "Attribution", "Source"], rows))
@@ -85,7 +86,7 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
     out.append(_framing(record, c))
 
     if b.assessments:
-        out.append(unsearched_heading("Assessments"))
+        out.append(heading("Assessments"))
         out.append('!!! warning "The brief writer\'s judgement, not the article\'s"\n')
         for a in b.assessments:
             out.append(f"    - **{md(a.likelihood)}**, {md(a.confidence)} confidence: {md(a.text)}"
@@ -93,12 +94,12 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
         out.append("")
 
     if b.open_questions:
-        out.append(unsearched_heading("Open questions"))
+        out.append(heading("Open questions"))
         out += [f"- {md(q)}" for q in b.open_questions]
         out.append("")
 
     if b.mentions:
-        out.append(unsearched_heading("Who the article names"))
+        out.append(heading("Who the article names"))
         rows = [[entity(corpus, page, m.id), ", ".join(md(n) for n in m.named_as), md(m.role, empty=NOT_STATED), c(m.cite)]
                 for m in b.mentions]
         out.append(table(["Entity", "Named as", "Role given", "Source"], rows))
@@ -133,10 +134,10 @@ def _source_card(record: Record, written: ArticleDate | None) -> str:
     return '!!! info "Source"\n\n' + "\n".join("    " + line if line else "" for line in body.splitlines()) + "\n"
 
 
-def _framing(record: Record, c) -> str:
+def _framing(record: Record, c: Callable[[list[int]], str]) -> str:
     f = record.brief.framing
     rubric = links.rel(links.brief(record.id), links.METHODOLOGY)
-    out = [unsearched_heading("Framing"),
+    out = [heading("Framing"),
            f"*The brief writer's judgement, by the [rubric on the methodology page]({rubric}#tone-and-sourcing-are-the-brief-writers-judgement), "
            "not the article's words.*\n",
            f"- **Tone:** {md(f.tone)}" + (f" — {md(f.tone_note)}" if f.tone_note else ""),
@@ -155,7 +156,7 @@ def _framing(record: Record, c) -> str:
 def _evidence(record: Record) -> str:
     """Every cited paragraph, with an anchor each citation links to."""
     cited = cited_paragraphs(record.brief)
-    out = [unsearched_heading("Cited paragraphs"), "From the archived article text, numbered from its first line.\n"]
+    out = [heading("Cited paragraphs"), "From the archived article text, numbered from its first line.\n"]
     for n in sorted(cited):
         out.append(f"**¶{n}** {md(record.seed.paragraph(n))}\n{{: #{links.para_anchor(n)} .evidence }}\n")
     return "\n".join(out)

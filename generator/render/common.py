@@ -120,21 +120,7 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-# ---- search ------------------------------------------------------------------------
-# Every reader downloads the whole search index, so a page that grows with the
-# number of briefs must keep that growth out of it (target: 4 KB per brief,
-# docs/performance.md).  Material's search skips a heading's section, or a block,
-# marked with this attribute (attr_list / md_in_html); sanitize.py lets it through.
+def heading(title: str, level: int = 2) -> str:
+    """A section heading; ``title`` is fixed text or already escaped."""
+    return f"{'#' * level} {title}\n"
 
-# With a value, so that the search plugin also strips it from the page it writes.
-NOT_SEARCHED = '{ data-search-exclude="true" }'
-
-
-def unsearched_heading(title: str, level: int = 2) -> str:
-    """A heading (fixed text, not brief text) whose section stays out of search."""
-    return f"{'#' * level} {title} {NOT_SEARCHED}\n"
-
-
-def unsearched_block(markdown: str) -> str:
-    """Markdown blocks (an admonition, a table) kept out of search."""
-    return f'<div data-search-exclude="true" markdown>\n\n{markdown}\n</div>\n'

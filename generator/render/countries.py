@@ -8,9 +8,9 @@ from ..analyse import Sourced, answer_key
 from ..context import Site
 from ..fields import ATTRIBUTION_LABELS
 from ..model import Claim
-from . import links
 from ..output import Output
 from ..stances import KIND_LABELS
+from . import links
 from .common import cites, entity, table, topic
 from .text import link, md
 

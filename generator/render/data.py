@@ -1,7 +1,7 @@
 """The Data page: what each export holds, with links to the files and the feed.
 
 The files themselves come from exports.py; this page only describes them,
-with counts of the same rows (tests/test_exports.py checks that they agree).
+with counts of the same rows (tests/unit/test_exports.py checks that they agree).
 """
 
 from __future__ import annotations

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from ..analyse import EntityFacts, Sourced
 from ..context import Site
-from ..corpus import Corpus
+from ..corpus import Corpus, Record
 from ..fields import ATTRIBUTION_LABELS
-from ..model import Mention
+from ..model import Entity, Mention
 from ..output import Output
 from ..stances import KIND_LABELS
 from . import jsonld, links
-from .common import NOT_STATED, cites, quote_context, table, topic, unsearched_heading, when
+from .common import NOT_STATED, cites, heading, quote_context, table, topic, when
 from .text import link, md, quoted
 
 INDEX = links.ENTITIES
@@ -47,7 +47,7 @@ def render_entity_index(site: Site) -> str:
     return "\n".join(out)
 
 
-def _description(corpus: Corpus, page: str, e) -> str:
+def _description(corpus: Corpus, page: str, e: Entity) -> str:
     """The registry's line, with the paragraphs that support it, or marked as background."""
     if not e.described_in:
         return f"{md(e.description)} *(background, not from the articles)*"
@@ -64,7 +64,7 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
     e = f.entity
     page = links.entity(e.id)
 
-    def source(r) -> str:
+    def source(r: Record) -> str:
         return link(r.brief.title, links.rel(page, links.brief(r.id)))
 
     def more(shown: int, total: int) -> str:
@@ -80,7 +80,7 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
         variants: dict[tuple, list[Sourced[Mention]]] = {}
         for s in f.mentions:
             variants.setdefault((tuple(s.item.named_as), s.item.role), []).append(s)
-        out.append(unsearched_heading("As each source names it"))
+        out.append(heading("As each source names it"))
         rows = [[", ".join(md(n) for n in named), md(role, empty=NOT_STATED), str(len(group)),
                  "; ".join(f"{source(s.record)} {cites(page, s.record, s.item.cite)}"
                            for s in group[:PER_VARIANT])
@@ -89,7 +89,7 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
         out.append(table(["Named as", "Role given", "Sources", "Newest sources"], rows))
 
     if f.quotes:
-        out.append(unsearched_heading("Quotes"))
+        out.append(heading("Quotes"))
         out.append(more(min(len(f.quotes), PER_SECTION), len(f.quotes)))
         for sq in f.quotes[:PER_SECTION]:
             r, q = sq.record, sq.item
@@ -103,7 +103,7 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
                 out.append(f"{context}\n")
 
     if f.positions:
-        out.append(unsearched_heading("Positions"))
+        out.append(heading("Positions"))
         out.append(more(min(len(f.positions), PER_SECTION), len(f.positions)))
         rows = [[topic(corpus, p.topic), KIND_LABELS[p.kind], md(p.stance), ATTRIBUTION_LABELS[p.attribution],
                  source(s.record), cites(page, s.record, p.cite)]

@@ -9,7 +9,7 @@ strict build.
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
+from functools import cache
 
 from .text import md
 
@@ -90,7 +90,7 @@ def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     return (name if up == "." else f"{up}/{name}") + (f"#{anchor}" if anchor else "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _folder_rel(from_folder: str, to_folder: str) -> str:
     # posixpath.relpath makes both paths absolute (a getcwd() call each time);
     # pages link between a handful of folders a hundred thousand times at

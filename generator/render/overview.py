@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..context import Site
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
+from ..status import BriefCite
 from . import links
 from .common import article_label, article_when, as_of, cites, date_text, indent, table, when
 from .text import link, md
@@ -37,7 +38,7 @@ def outputs(site: Site) -> list[Output]:
     return [Output(PAGE, render_overview(site), "docs/index.md", in_nav=True)]
 
 
-def _rests_on(site: Site, cited) -> str:
+def _rests_on(site: Site, cited: list[BriefCite]) -> str:
     """Compact links to the briefs and paragraphs a line rests on, each brief by its
     article's date (the title is the link's tooltip)."""
     records = {r.id: r for r in site.corpus.records}

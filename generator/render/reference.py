@@ -12,6 +12,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from ..context import Site
 from ..marks import Ref, field_marker, model_tree
@@ -65,9 +66,9 @@ def reference_markdown() -> str:
     return "\n".join(out)
 
 
-def _default(info) -> str:
+def _default(info: FieldInfo) -> str:
     if info.default_factory is not None:
-        return json.dumps(info.default_factory())
+        return json.dumps(info.default_factory())  # type: ignore[call-arg]  # the models' factories take no argument
     return json.dumps(info.default)
 
 

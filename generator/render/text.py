@@ -34,7 +34,7 @@ _PAGE_TITLE_UNSAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "�
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
-def yaml_json(value) -> str:
+def yaml_json(value: object) -> str:
     """A JSON value that YAML reads back unchanged, whatever characters it holds."""
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
@@ -45,7 +45,7 @@ def md(text: str | None, *, empty: str = "") -> str:
         return empty
     # The same as _SPACE.sub(" ", text).strip().translate(_TABLE) and a
     # _LINE_START.sub, several times as fast: this runs hundreds of times per
-    # brief (tests/test_perf.py pins the two as equal).
+    # brief (tests/unit/test_render.py pins the two as equal).
     out = _ESCAPE(" ".join(text.split()))
     m = _LINE_START.match(out)
     return out if m is None else f"{m.group(1)}&#{ord(m.group(2))};{out[m.end():]}"
@@ -65,7 +65,7 @@ def page_title(text: str) -> str:
     return yaml_json(_SPACE.sub(" ", text).strip().translate(_PAGE_TITLE_UNSAFE))
 
 
-def front_matter(title: str, **extra) -> str:
+def front_matter(title: str, **extra: object) -> str:
     """YAML front matter written as JSON values, which YAML reads back unchanged."""
     lines = ["---", f"title: {page_title(title)}"]
     for key, value in extra.items():

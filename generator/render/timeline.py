@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from ..analyse import TimelineEntry
 from ..context import Site
-from ..model import When
+from ..corpus import Sourced
+from ..model import Event, When
 from ..output import Output
 from . import links
-from .common import cites, unsearched_heading, when
+from .common import cites, heading, when
 from .text import link, md
 from .timeline_svg import Mark, timeline_svg
 
@@ -53,7 +54,7 @@ def _date(w: When) -> str:
 def _entry(page: str, t: TimelineEntry, anchor: str | None = None) -> str:
     """One happening.  Reported by several sources, each source's own wording is
     shown (and its own date, where it differs): one brief cannot speak for the others."""
-    def source(s) -> str:
+    def source(s: Sourced[Event]) -> str:
         return (f"{link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
                 f"{cites(page, s.record, s.item.cite)}")
 
@@ -69,14 +70,12 @@ def _entry(page: str, t: TimelineEntry, anchor: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def _section(page: str, period: str, entries: list[TimelineEntry], searched: bool = True,
-             anchors: dict[str, str] | None = None) -> str:
-    heading = f"## {md(period_title(period))}\n" if searched else unsearched_heading(md(period_title(period)))
-    return heading + "\n" + "\n".join(_entry(page, t, (anchors or {}).get(t.key)) for t in entries) + "\n"
+def _section(page: str, period: str, entries: list[TimelineEntry], anchors: dict[str, str] | None = None) -> str:
+    return heading(md(period_title(period))) + "\n" + "\n".join(_entry(page, t, (anchors or {}).get(t.key)) for t in entries) + "\n"
 
 
 def _period_pages(period: str, items: list[TimelineEntry]) -> list[Output]:
-    """A period's own pages, PAGE_SIZE entries each.  They stay out of search:
+    """A period's own pages, PAGE_SIZE entries each.  Search indexes only their title (search.py):
     it grows with the briefs, and the main page and the briefs carry the facts."""
     parts = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)]
     pages = []
@@ -89,7 +88,7 @@ def _period_pages(period: str, items: list[TimelineEntry]) -> list[Output]:
         if n < len(parts):
             nav.append(f"[Later]({links.rel(page, period_page(period, n + 1))})")
         pages.append(Output(page, f"# {md(title)}\n\n" + " · ".join(nav) + "\n\n"
-                            + _section(page, period, chunk, searched=False), meta={"title": title}))
+                            + _section(page, period, chunk), meta={"title": title}))
     return pages
 
 

@@ -5,7 +5,7 @@ the bench writes as JSON."""
 from __future__ import annotations
 
 import statistics
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 # (key, what it means, limit, how to read the figure).  Limits are from issue 8.
 TARGETS = [
@@ -37,7 +37,7 @@ def summarise(runs: list[dict], machine: dict, settings: dict, worst: dict) -> d
     }
     targets = [{"target": key, "description": text, "value": figures[key], "limit": limit,
                 "met": figures[key] is not None and figures[key] <= limit} for key, text, limit, _unit in TARGETS]
-    return {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": machine, "settings": settings,
+    return {"date": datetime.now(UTC).strftime("%Y-%m-%d"), "machine": machine, "settings": settings,
             "sizes": [r["n"] for r in runs], "runs": runs, "scaling": scaling, "worst": worst, "targets": targets}
 
 
@@ -84,7 +84,7 @@ def paired_ratio(run: dict) -> float:
     ran back to back (in alternating order), so a busy spell on the machine
     weighs on both alike, and one lucky run of either build cannot move the
     median far."""
-    pairs = [h / f for h, f in zip(_every_run(run, "build"), _every_run(run, "build_floor"))]
+    pairs = [h / f for h, f in zip(_every_run(run, "build"), _every_run(run, "build_floor"), strict=True)]
     return statistics.median(pairs)
 
 
@@ -94,7 +94,7 @@ def inside_ratio(run: dict) -> float:
     Free of the drift between runs; blind to costs the hook causes outside
     its events (more for the garbage collector to walk, a larger heap)."""
     return statistics.median(
-        t / (t - hook) for t, hook in zip(_every_run(run, "build"), run["build"]["hook_cpu_s_every_run"]))
+        t / (t - hook) for t, hook in zip(_every_run(run, "build"), run["build"]["hook_cpu_s_every_run"], strict=True))
 
 
 def _every_run(run: dict, part: str) -> list[float]:

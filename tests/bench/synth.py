@@ -182,8 +182,8 @@ def worst(base: Path, dest: Path) -> str:
     Its article has MAX_CITES paragraphs, every item cites all of them, and
     every list holds MAX_ITEMS items (fewer only if the file would pass
     MAX_BYTES)."""
-    from generator.load import MAX_BYTES
     from generator.fields import MAX_CITES, MAX_ITEMS
+    from generator.load import MAX_BYTES
 
     _copy_site(base, dest)
     _repoint_registries(dest, {})  # no real brief here for the registries to cite

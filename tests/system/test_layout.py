@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_browser import ARTIFACTS, WAIT_MS, base_url, browser, needs_chromium, server, site  # noqa: F401 (fixtures)
 from conftest import REPO
+from site_browser import ARTIFACTS, WAIT_MS, base_url, browser, needs_chromium, server, site  # noqa: F401 (fixtures)
 
 BRIEF_IDS = sorted(p.stem for p in (REPO / "briefs").glob("*.yaml"))
 #: The main pages, by screenshot name; every brief is checked, the first one is photographed.

@@ -10,8 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from site_browser import (  # noqa: F401 (fixtures)
-    base_url, browser, needs_chromium, search, server, session, site)
+from site_browser import base_url, browser, needs_chromium, search, server, session, site  # noqa: F401 (fixtures)
 
 # Each phrase stands in the body of one brief (key points, events, quotes),
 # not in its title, bottom line or tags.

@@ -1,11 +1,148 @@
-"""CSV cells: no cell, however a spreadsheet splits the row, starts a formula."""
+"""Exports, feed and structured data, from the models to the files (no browser).
+
+The real site's files are checked in test_reader.py; here the fixture
+project, and a copy of it holding text written to break out: a claim that
+tries to close the JSON-LD script, an event that is a spreadsheet formula.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+
 import pytest
 
+from conftest import FIXTURE, cli, make_project, mkdocs_build, write
+from generator import exports, feed
+from generator.corpus import read_corpus
 from generator.exports import _cell
+from generator.render import jsonld
+from generator.site import outputs, site_of
 
+HOSTILE_CLAIM = 'Closes </script><script>alert("x")</script> & <!-- and \u2028 too.'
+FORMULA_EVENT = '=HYPERLINK("http://example.invalid","click")'
+
+
+def _files(corpus, name: str = "", url: str | None = None) -> dict[str, str]:
+    """Path -> text of every file that is not a page."""
+    return {o.uri: o.text for o in outputs(site_of(corpus, name=name, url=url)) if not o.is_page}
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return read_corpus(FIXTURE)
+
+
+def test_json_export_validates_against_its_schema_and_reads_back(corpus):
+    import jsonschema
+
+    files = _files(corpus, "Site", "https://example.org/site/")
+    data = json.loads(files[exports.BRIEFS_JSON])
+    schema = json.loads(files[exports.BRIEFS_SCHEMA])
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    assert exports.Export.model_validate(data) == exports.export_model(corpus)
+    assert [b["id"] for b in data["briefs"]] == ["fixture-brief"]
+    assert data["briefs"][0]["file"] == "briefs/fixture-brief.yaml"
+    assert {e["id"] for e in data["entities"]} == set(corpus.entities)
+
+
+def test_csv_exports_have_a_row_per_event_and_quote(corpus):
+    files = _files(corpus)
+    timeline = list(csv.DictReader(io.StringIO(files[exports.TIMELINE_CSV], newline="")))
+    assert [r["event"] for r in timeline] == ["The minister spoke about the plan."]
+    assert timeline[0]["entry"] == "minister-statement"
+    assert (timeline[0]["date"], timeline[0]["precision"], timeline[0]["basis"]) == ("2025-11-03", "day", "inferred")
+    quotes = list(csv.DictReader(io.StringIO(files[exports.QUOTES_CSV], newline="")))
+    assert [(q["speaker"], q["quote"], q["page"]) for q in quotes] == [("The Minister", "under review", "briefs/fixture-brief/")]
+    assert files[exports.QUOTES_CSV].splitlines()[0] == ",".join(exports.QUOTE_COLUMNS)
+
+
+def test_the_data_page_counts_are_the_rows_of_the_csv_files():
+    """The Data page counts rows without making them; the counts must be the
+    rows the files hold, on the real briefs, where events are shared."""
+    from conftest import REPO
+
+    analysis = site_of(read_corpus(REPO)).analysis
+    assert exports.timeline_row_count(analysis) == len(exports.timeline_rows(analysis)) > 0
+    assert exports.quote_row_count(analysis) == len(exports.quote_rows(analysis)) > 0
+
+
+def test_feed_without_a_site_address_is_still_valid_atom(corpus):
+    feedparser = pytest.importorskip("feedparser")
+    parsed = feedparser.parse(feed.atom_feed(site_of(corpus)))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    (entry,) = parsed.entries
+    assert entry.id.startswith("urn:uuid:") and entry.link == "briefs/fixture-brief/"
+    assert entry.title == "Minister says the plan is under review"
+    assert entry.published == "2025-11-02T00:00:00Z" and parsed.feed.updated == "2025-11-02T00:00:00Z"
+    assert [t.term for t in entry.tags] == ["decision-status"]
+
+
+def test_jsonld_cannot_close_its_script_and_reads_back():
+    text = jsonld.dumps({"text": HOSTILE_CLAIM})
+    assert not re.search(r"[<>&\u2028]", text) and text.isascii()
+    assert json.loads(text) == {"text": HOSTILE_CLAIM}
+
+
+def test_site_info_reads_mkdocs_yml_with_python_tags(tmp_path):
+    write(tmp_path / "mkdocs.yml", """
+        site_name: A site
+        site_url: https://example.org/x
+        markdown_extensions:
+          - pymdownx.emoji:
+              emoji_index: !!python/name:material.extensions.emoji.twemoji
+        """)
+    assert exports.site_info(tmp_path) == {"site_name": "A site", "site_url": "https://example.org/x/"}
+    assert exports.site_info(tmp_path / "missing") == {"site_name": "", "site_url": None}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The fixture project with hostile text, rendered by the CLI and built by MkDocs."""
+    root = make_project(tmp_path_factory.mktemp("hostile") / "project")
+    brief = root / "briefs" / "fixture-brief.yaml"
+    text = brief.read_text(encoding="utf-8")
+    text = text.replace("claim: The plan is under review and no decision has been taken.",
+                        f"claim: {json.dumps(HOSTILE_CLAIM)}")
+    text = text.replace("text: The minister spoke about the plan.", f"text: {json.dumps(FORMULA_EVENT)}")
+    brief.write_text(text, encoding="utf-8")
+    rendered = cli(root, "render", "out")
+    assert rendered.returncode == 0, rendered.stderr
+    built = mkdocs_build(root)
+    assert built.returncode == 0, built.stderr
+    return root
+
+
+def test_cli_render_writes_the_exports_beside_the_pages(hostile):
+    out = hostile / "out"
+    for path in ("feed.xml", "data/briefs.json", "data/briefs.schema.json", "data/timeline.csv", "data/quotes.csv",
+                 "data/index.md", "situation.md"):
+        assert (out / path).is_file(), path
+    # The same bytes as the build publishes.
+    for path in ("feed.xml", "data/briefs.json", "data/timeline.csv"):
+        assert (out / path).read_bytes() == (hostile / "site" / path).read_bytes(), path
+
+
+def test_hostile_claim_stays_inside_the_jsonld_script(hostile):
+    html = (hostile / "site" / "briefs" / "fixture-brief" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(scripts) == 1
+    claims = [n for n in json.loads(scripts[0])["@graph"] if n["@type"] == "Claim"]
+    assert [c["text"] for c in claims] == [HOSTILE_CLAIM]
+    assert "<script>alert" not in html
+
+
+def test_formula_cells_are_defused_in_csv_but_exact_in_json(hostile):
+    site = hostile / "site" / "data"
+    (row,) = csv.DictReader(io.StringIO((site / "timeline.csv").read_text(encoding="utf-8"), newline=""))
+    assert row["event"] == "'" + FORMULA_EVENT
+    data = json.loads((site / "briefs.json").read_text(encoding="utf-8"))
+    assert data["briefs"][0]["brief"]["events"][0]["text"] == FORMULA_EVENT
+
+
+# ---- CSV cells: no cell, however a spreadsheet splits the row, starts a formula. ----
 
 @pytest.mark.parametrize("text, cell", [
     ("=1+1", "'=1+1"),

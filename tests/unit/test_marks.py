@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from pydantic import BaseModel, Field
 
 from conftest import REPO
@@ -59,7 +57,7 @@ class _Doc:
 
 def test_a_new_reference_field_is_checked_whatever_its_name():
     class BriefWithAlly(Brief):
-        ally: Optional[EntityRef] = Field(None, description="A field added later, named like no other.")
+        ally: EntityRef | None = Field(None, description="A field added later, named like no other.")
 
     data = CORPUS.records[0].brief.model_dump()
     registries = Registries(CORPUS.entities, CORPUS.topics, CORPUS.tags)

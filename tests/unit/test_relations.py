@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from generator.analyse import Answer, TopicClaims, answer_key

@@ -65,7 +65,7 @@ def test_the_generator_counts_what_grep_counts(tmp_path, text, line):
 def test_hidden_characters_in_a_seed_are_refused_with_their_place(tmp_path, char):
     seed, found = _read(tmp_path, f"Head\nSome text{char} here\n")
     assert seed is None and len(found) == 1
-    assert found[0].startswith(f"seeds/s.txt:2:10: ") and f"U+{ord(char):04X} in text" in found[0]
+    assert found[0].startswith("seeds/s.txt:2:10: ") and f"U+{ord(char):04X} in text" in found[0]
 
 
 def test_a_hidden_character_in_the_fixture_seed_names_the_seed(project):

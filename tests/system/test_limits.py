@@ -11,8 +11,8 @@ import pytest
 from conftest import FIXTURE, REPO, make_project
 from generator.corpus import read_corpus
 from generator.errors import BriefsInvalid, Problems
-from generator.load import MAX_BYTES, MAX_DEPTH, parse
 from generator.fields import MAX_CITES, MAX_ITEMS
+from generator.load import MAX_BYTES, MAX_DEPTH, parse
 from generator.site import outputs, site_of
 
 MOST_BRIEFS_TESTED = 1000

@@ -1,4 +1,4 @@
-"""The fixes `make bench` led to (tests/bench/, docs/performance.md): each is a
+"""Rendering helpers pinned to their plain definitions, and the brief page's order; each is a
 faster form of something plainer, pinned here to give the same answers."""
 
 from __future__ import annotations
@@ -53,21 +53,13 @@ def test_escaping_is_the_plain_definition():
     assert text.md(None, empty="-") == "-"
 
 
-def test_brief_pages_leave_all_but_title_bottom_line_and_tags_out_of_search():
-    """4 KB of search index per brief (docs/performance.md): a brief page's
-    sections and its source card are marked for Material's search to skip."""
+def test_a_brief_page_opens_with_its_title_then_its_bottom_line():
     from generator.render.brief import render_brief
-    from generator.render.common import NOT_SEARCHED
 
     corpus = read_corpus(REPO)
     for record in corpus.records:
         page = render_brief(corpus, record)
-        headings = [line for line in page.splitlines() if line.startswith("## ")]
-        assert headings and all(line.endswith(NOT_SEARCHED) for line in headings)
-        top = page.split("\n## ", 1)[0]
-        # The bottom line first (searched), then the source card (not).
-        bottom_line, card = top.split('<div data-search-exclude="true" markdown>', 1)
-        assert "Bottom line" in bottom_line and "</div>" in card and "Bottom line" not in card
+        assert page.startswith("# ") and page.split("\n\n", 2)[1].startswith('!!! abstract "Bottom line"')
 
 
 def test_briefs_json_is_what_json_dumps_would_write():

@@ -115,8 +115,8 @@ def test_the_worst_brief_is_valid_and_at_every_cap(tmp_path):
     (or the file at the size cap), every cite list at its cap.  Counts only:
     how long it takes is the bench's to say, not a test's."""
     from generator.corpus import read_corpus
-    from generator.load import MAX_BYTES
     from generator.fields import MAX_CITES, MAX_ITEMS
+    from generator.load import MAX_BYTES
     from generator.marks import CITES, find
     from generator.model import cited_paragraphs
 

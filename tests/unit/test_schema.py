@@ -10,7 +10,8 @@ import yaml
 
 from conftest import REPO
 from generator.model import Brief
-from generator.render.reference import models as reference_models, reference_markdown
+from generator.render.reference import models as reference_models
+from generator.render.reference import reference_markdown
 from generator.schema import SCHEMAS, schema_files
 
 BRIEFS = sorted((REPO / "briefs").glob("*.yaml"))

@@ -24,8 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import REPO
-from site_browser import (  # noqa: F401 (fixtures)
-    REQUIRED, base_url, browser, needs_chromium, search, server, session, site)
+from site_browser import REQUIRED, base_url, browser, needs_chromium, search, server, session, site  # noqa: F401 (fixtures)
 
 BROWSER_DIR = REPO / "tests" / "browser"  # package.json pins axe-core; npm installs it here
 AXE = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -332,7 +331,7 @@ def test_without_chromium_browser_tests_skip_or_fail_in_ci(tmp_path):
     reason = (f"no Chromium at {missing}: install it (apt-get install chromium) "
               "or set CHROMIUM to run the browser tests")
     env = {k: v for k, v in os.environ.items() if k != "BROWSER_TESTS"} | {"CHROMIUM": str(missing)}
-    args = [sys.executable, "-m", "pytest", "-q", "-rsf", "-p", "no:cacheprovider", "tests/test_reader.py", "-k", "indonesia"]
+    args = [sys.executable, "-m", "pytest", "-q", "-rsf", "-p", "no:cacheprovider", "tests/system/test_reader.py", "-k", "indonesia"]
     skipped = subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert skipped.returncode == 0 and f": {reason}" in skipped.stdout and "1 skipped" in skipped.stdout, skipped.stdout
     failed = subprocess.run(args, cwd=REPO, env=env | {"BROWSER_TESTS": "required"}, capture_output=True, text=True, timeout=600)

@@ -14,7 +14,7 @@ import pytest
 from conftest import FIXTURE
 from generator.site import build
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 PAGES = {out.uri: out.text for out in build(FIXTURE) if out.is_page}
 

@@ -27,10 +27,10 @@ from pydantic import BaseModel
 from conftest import REPO, cli, make_project, mkdocs_build, pagefind_records
 from generator.errors import Problems
 from generator.load import parse
+from generator.marks import PAGE_TITLE, field_marker
 from generator.model import Brief, EntityRegistry, TagRegistry, TopicRegistry
 from generator.render.text import front_matter
 from generator.sanitize import clean
-from generator.marks import PAGE_TITLE, field_marker
 
 # Each calls alert() with its own number, so a live one is easy to trace.
 PAYLOADS = [

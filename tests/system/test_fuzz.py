@@ -10,7 +10,7 @@ point into a real file; any other exception is a bug.  A handful of
 examples also go through `python -m generator check`.
 
 Runs are derandomised, so `make test` is repeatable.  For a longer hunt:
-`FUZZ_EXAMPLES=5000 pytest tests/test_fuzz.py`.
+`FUZZ_EXAMPLES=5000 pytest tests/system/test_fuzz.py`.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.utils.meta import get_data
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from conftest import FIXTURE, cli, make_project
 from generator.corpus import read_corpus

@@ -235,7 +235,7 @@ def test_pyproject_matches_the_locks_and_make_lint():
     assert re.search(r"^lint: \$\(STAMP\)\n\t\$\(PY\) -m ruff check\n\t\$\(PY\) -m mypy generator$", makefile, re.M)
 
 
-@pytest.mark.parametrize("tool", [["ruff", "check", "tools", "tests/test_atomic.py", "tests/test_workflows.py"],
+@pytest.mark.parametrize("tool", [["ruff", "check", "tools", "tests/system/test_atomic.py", "tests/system/test_workflows.py"],
                                   ["mypy", "--strict", "tools"]], ids=lambda t: t[0])
 def test_the_build_tools_pass_the_linters(tool):
     if importlib.util.find_spec(tool[0]) is None:
