@@ -7,7 +7,8 @@ measures, each in its own process (measure.py):
   same YAML with libyaml's C loader;
 - `mkdocs build` with the hook against the MkDocs floor: the same pages
   written to disk beforehand by `python -m generator render`, built from a
-  config that inherits mkdocs.yml without the generator's hook;
+  config that inherits mkdocs.yml without the generator's hook (but with the
+  same Pagefind indexing after the build);
 - the HTML of brief 0's page (the same brief at every N), the search index
   (Pagefind's bundle: index, fragments and code), the bytes one search
   downloads in Chromium (search_bytes.py), and peak memory;
@@ -41,6 +42,7 @@ import synth  # noqa: E402
 REPO = synth.REPO
 FLOOR_CONFIG = "mkdocs-floor.yml"
 FLOOR_DOCS = "docs-floor"
+FLOOR_SEARCH_HOOK = "floor_search_hook.py"
 MANIFEST = ".generator-manifest.json"  # written by `generator render` (generator/write.py)
 
 
@@ -77,6 +79,13 @@ def _floor_project(root: Path) -> None:
     manifest.unlink()
     patterns = sorted({f"/{os.path.dirname(uri)}/*.md" if "/" in uri else f"/{uri}" for uri in generated})
     hooks = [h for h in config.get("hooks", []) if Path(h).as_posix() != "generator/hook.py"]
+    # The site needs its search index either way: the floor runs the same Pagefind
+    # indexing after its build, so the ratio is what the generator's hook costs.
+    (root / FLOOR_SEARCH_HOOK).write_text(
+        "import sys\nfrom pathlib import Path\n\nsys.path.insert(0, str(Path(__file__).resolve().parent))\n"
+        "from generator import search  # noqa: E402\n\n\n"
+        "def on_post_build(config):\n    search.index_site(Path(config.site_dir))\n", encoding="utf-8")
+    hooks.append(FLOOR_SEARCH_HOOK)
     lines = ["INHERIT: mkdocs.yml", f"docs_dir: {FLOOR_DOCS}", f"hooks: {json.dumps(hooks)}", "not_in_nav: |"]
     (root / FLOOR_CONFIG).write_text("\n".join(lines + [f"  {p}" for p in patterns]) + "\n", encoding="utf-8")
 
