@@ -95,10 +95,13 @@ def _sources(answer: Answer) -> dict[str, Record]:
 
 
 def _between(kind: str, a: Answer, b: Answer, dates: Mapping[str, ArticleDate]) -> Difference | None:
-    """How two different answers relate, looking only at pairs of different sources."""
+    """How two different answers relate, looking only at sources that give one and not
+    the other.  Linear in the sources: each side is summed up by its extremes, never
+    paired source by source (at 1,000 briefs an answer has hundreds of sources)."""
     sa, sb = _sources(a), _sources(b)
-    pairs = [(ra, rb) for ra in sa.values() for rb in sb.values() if ra.id not in sb and rb.id not in sa]
-    if not pairs:
+    only_a = [r for rid, r in sa.items() if rid not in sb]
+    only_b = [r for rid, r in sb.items() if rid not in sa]
+    if not only_a or not only_b:
         return None  # every source that gives one also gives the other: SameSource, not a difference
     if kind == "single":
         return Difference("contradicts", a, b)
@@ -106,17 +109,20 @@ def _between(kind: str, a: Answer, b: Answer, dates: Mapping[str, ArticleDate]) 
         clash = _excluded(a.key) & b.key or _excluded(b.key) & a.key
         return Difference("contradicts" if clash else "adds detail", a, b)
     # status: ordered in time where the articles' dates allow it.
-    unordered = None
-    for ra, rb in pairs:
-        (a_lo, a_hi), (b_lo, b_hi) = _span(dates[ra.id]), _span(dates[rb.id])
-        if a_hi < b_lo:
-            return Difference("changed", a, b, ra, rb)
-        if b_hi < a_lo:
-            return Difference("changed", b, a, rb, ra)
-        if a_lo == a_hi == b_lo == b_hi:
-            return Difference("contradicts", a, b)
-        unordered = unordered or Difference("cannot be ordered", a, b)
-    return unordered
+    spans_a = {r.id: _span(dates[r.id]) for r in only_a}
+    spans_b = {r.id: _span(dates[r.id]) for r in only_b}
+    first_a = min(only_a, key=lambda r: spans_a[r.id][1])  # the source of a that is surely earliest
+    last_b = max(only_b, key=lambda r: spans_b[r.id][0])  # the source of b that is surely latest
+    if spans_a[first_a.id][1] < spans_b[last_b.id][0]:
+        return Difference("changed", a, b, first_a, last_b)
+    first_b = min(only_b, key=lambda r: spans_b[r.id][1])
+    last_a = max(only_a, key=lambda r: spans_a[r.id][0])
+    if spans_b[first_b.id][1] < spans_a[last_a.id][0]:
+        return Difference("changed", b, a, first_b, last_a)
+    exact_a = {lo for lo, hi in spans_a.values() if lo == hi}
+    if any(lo == hi and lo in exact_a for lo, hi in spans_b.values()):
+        return Difference("contradicts", a, b)
+    return Difference("cannot be ordered", a, b)
 
 
 def find(claims: TopicClaims, dates: Mapping[str, ArticleDate]) -> Finding:
