@@ -16,13 +16,15 @@ from typing import NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 # MkDocs loads a hook from its file path, outside any package, so the
 # project folder is put on the path to import the generator package itself.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator import live, reproducible, sanitize, search, site, tables, tags_config  # noqa: E402
+from generator import live, page_cache, reproducible, sanitize, search, site, tables, tags_config  # noqa: E402
 from generator.errors import BriefsInvalid, Problems  # noqa: E402
 from generator.output import DuplicateOutput, Output  # noqa: E402
 
@@ -31,6 +33,8 @@ sys.path.pop(0)
 log = logging.getLogger("mkdocs.plugins.generator")
 #: Kept for the life of the process: the last good site while a brief is broken (live.py).
 preview = live.Preview()
+#: Rendered pages kept between builds (generator/page_cache.py).
+pages = page_cache.PageCache()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -106,17 +110,31 @@ def _fail(problems: Problems, message: str) -> NoReturn:
     raise PluginError(message)
 
 
+@event_priority(-100)  # last, so that every file any plugin adds is in the cache's key
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    pages.begin(config, files)
+    return nav
+
+
+@event_priority(-100)  # last: the cache's key is the Markdown exactly as it will be rendered
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # While serving a broken state, every page opens with the problems (generator/live.py).
-    return preview.banner() + markdown
+    return pages.before_render(page, preview.banner() + markdown)
 
 
+@event_priority(100)  # first: the cache keeps the HTML as rendering and this hook made it
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return pages.after_render(page, html, lambda rendered: _finish(rendered, page), files)
+
+
+def _finish(html: str, page: Page) -> str:
     html = tables.label_cells(html)  # cells labelled for narrow screens (generator/tables.py)
     # Second layer against injection: generated pages through nh3 (generator/sanitize.py).
     return sanitize.page_content(html, page)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    pages.finish()
     # Full-text search: the Pagefind index of the site just written (generator/search.py).
-    search.index_site(Path(config.site_dir))
+    root = Path(config.config_file_path).parent
+    search.index_site(Path(config.site_dir), root / search.CACHE)

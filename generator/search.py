@@ -31,7 +31,9 @@ this module only adds fixed attributes around it and never decodes it.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -39,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the folder of the site Pagefind writes its index and scripts into
+CACHE = "build/search-cache"  # the last index, beside the page cache (index_site); safe to delete
 FULL_PAGES = frozenset({"methodology/", "contributing/", "reference/", "performance/"})
 #: Weights (Pagefind's scale: 1 is body text, headings 5 to 7).
 BOTTOM_LINE_WEIGHT = 5
@@ -134,20 +137,31 @@ def _rows(table: re.Match) -> str:
     return "\n".join(lines)
 
 
-def index_site(site_dir: Path) -> None:
+def index_site(site_dir: Path, cache: Path | None = None) -> None:
     """Write the Pagefind index and its scripts into ``site_dir``/pagefind.
 
     The documents are written to a temporary folder for Pagefind's own
     binary (from the pagefind-bin-extended wheel): its Python API waits a
-    tenth of a second per page, a minute and a half at 1,000 briefs."""
+    tenth of a second per page, a minute and a half at 1,000 briefs.
+
+    With a ``cache`` folder, the index is kept there with a hash of the
+    documents it was made from, and a build whose documents hash the same
+    copies it instead of running Pagefind: the same documents give the same
+    bytes (the builds are reproducible), so on a rebuild after an edit that
+    search does not see, or after none, indexing again is work for nothing."""
     from mkdocs.exceptions import PluginError
     from pagefind.service import get_executable
 
     binary = get_executable()
     if binary is None:
         raise PluginError("Pagefind is not installed (hint: .venv/bin/pip install -r requirements.txt)")
+    docs = list(documents(site_dir))
+    key = _key(docs, Path(binary))
+    if cache is not None and (cache / key).is_dir():
+        shutil.copytree(cache / key, site_dir / BUNDLE, dirs_exist_ok=True)
+        return
     with tempfile.TemporaryDirectory(prefix="search-") as tmp:
-        for doc in documents(site_dir):
+        for doc in docs:
             target = Path(tmp, doc.url.lstrip("/"), "index.html")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(doc.html, encoding="utf-8")
@@ -155,3 +169,29 @@ def index_site(site_dir: Path) -> None:
                                  "--force-language", "en", "--quiet"], capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
+    if cache is not None:
+        _keep(site_dir / BUNDLE, cache, key)
+
+
+def _key(docs: list[Document], binary: Path) -> str:
+    h = hashlib.sha256(str(binary.stat().st_size).encode() + binary.name.encode())  # another Pagefind, another index
+    for doc in docs:
+        for part in (doc.url, doc.html):
+            data = part.encode("utf-8", "surrogatepass")
+            h.update(len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
+
+
+def _keep(bundle: Path, cache: Path, key: str) -> None:
+    """The cache holds the latest index only, put in place whole (a rename) or not at all."""
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=cache, prefix=".tmp-"))
+        shutil.copytree(bundle, tmp / "bundle")
+        (tmp / "bundle").rename(cache / key)
+        shutil.rmtree(tmp)
+        for old in cache.iterdir():
+            if old.name != key:
+                shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        pass  # without a cache the next build indexes again; nothing else depends on it

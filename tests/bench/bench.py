@@ -12,8 +12,14 @@ measures, each in its own process (measure.py):
 - the HTML of brief 0's page (the same brief at every N), the search index
   (Pagefind's bundle: index, fragments and code), the bytes one search
   downloads in Chromium (search_bytes.py), and peak memory;
+- a rebuild with nothing changed: the same `mkdocs build` again, with the
+  caches the last clean build left (rendered pages, generator/page_cache.py,
+  and the search index, generator/search.py); every clean build starts
+  without them;
 - and, once, `generator check` and `mkdocs build` of the worst brief the
-  limits allow (synth.worst) against the same of one real brief.
+  limits allow (synth.worst) against the same of one real brief;
+- and the live preview at N/10 and N/2 briefs: from saving a brief to
+  `mkdocs serve` serving its new page (preview.py).
 
 It prints a table, writes the figures as JSON and rewrites
 docs/performance.md (report.py).  It is a benchmark, not a test: nothing
@@ -35,6 +41,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import measure  # noqa: E402
+import preview  # noqa: E402
 import report  # noqa: E402
 import search_bytes  # noqa: E402
 import synth  # noqa: E402
@@ -44,6 +51,8 @@ FLOOR_CONFIG = "mkdocs-floor.yml"
 FLOOR_DOCS = "docs-floor"
 FLOOR_SEARCH_HOOK = "floor_search_hook.py"
 MANIFEST = ".generator-manifest.json"  # written by `generator render` (generator/write.py)
+#: What a build keeps for the next one (generator/page_cache.py, generator/search.py): a clean build starts without.
+CACHES = ("build/page-cache", "build/search-cache")
 
 
 def _env() -> dict:
@@ -105,6 +114,7 @@ def _builds(root: Path, repeat: int) -> tuple[dict, dict]:
     for turn in range(repeat):
         for config, site in builds if turn % 2 == 0 else builds[::-1]:
             shutil.rmtree(root / site, ignore_errors=True)
+            _clear_caches(root)  # a clean build: nothing kept from the last one
             args = ["build", "--strict", "-f", config, "--site-dir", site]
             if site == "site-hook":
                 r = measure.run([sys.executable, str(HERE / "timed_build.py"), str(timings)] + args, root, _env())
@@ -119,6 +129,25 @@ def _builds(root: Path, repeat: int) -> tuple[dict, dict]:
         best[site]["cpu_s_every_run"] = runs  # the spread says how noisy the machine was
     best["site-hook"]["hook_cpu_s_every_run"] = hook_every
     return best["site-hook"], best["site-floor"]
+
+
+def _clear_caches(root: Path) -> None:
+    for cache in CACHES:
+        shutil.rmtree(root / cache, ignore_errors=True)
+
+
+def _rebuild(root: Path, repeat: int) -> dict:
+    """`mkdocs build --strict` with nothing changed since the last one: the
+    best of ``repeat`` runs, each with the caches a clean build left."""
+    _clear_caches(root)
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site-rebuild"]
+    measure.run(args, root, _env())  # clean: fills the cache
+    runs = [measure.run(args, root, _env()) for _ in range(repeat)]
+    best = min(runs, key=lambda r: r["cpu_s"])
+    best.pop("stdout")
+    best["cpu_s_every_run"] = [round(r["cpu_s"], 2) for r in runs]
+    shutil.rmtree(root / "site-rebuild")
+    return best
 
 
 def _page_html(site: Path, page_id: str) -> Path:
@@ -149,6 +178,8 @@ def measure_size(base: Path, n: int, work: Path, repeat: int, build_repeat: int)
     _floor_project(root)
     print(f"bench: N={n}: mkdocs builds (hook, floor)", file=sys.stderr, flush=True)
     hook, pre = _builds(root, build_repeat)
+    print(f"bench: N={n}: rebuild with nothing changed", file=sys.stderr, flush=True)
+    rebuild = _rebuild(root, build_repeat)
     site = root / "site-hook"
     bundle = site / "pagefind"
     index_bytes = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
@@ -161,6 +192,8 @@ def measure_size(base: Path, n: int, work: Path, repeat: int, build_repeat: int)
         "build": hook,
         "build_floor": pre,
         "build_ratio": hook["cpu_s"] / pre["cpu_s"],
+        "rebuild": rebuild,
+        "rebuild_ratio": rebuild["cpu_s"] / hook["cpu_s"],
         "brief_page": {"id": ids[0], "html_bytes": _page_html(site, ids[0]).stat().st_size},
         "search_index": {"bytes": index_bytes, "bytes_per_brief": index_bytes / n,
                          "by_page": index_by_group(bundle)},
@@ -196,6 +229,21 @@ def measure_worst(base: Path, work: Path, repeat: int) -> dict:
     for step in ("check", "build"):
         figures[f"{step}_ratio"] = figures["worst"][step]["cpu_s"] / figures["normal"][step]["cpu_s"]
     return figures
+
+
+def measure_preview(base: Path, work: Path, n: int) -> dict:
+    """The live preview of a project of ``n`` briefs (preview.py)."""
+    root = work / f"preview-{n}"
+    print(f"bench: N={n}: live preview, save to served page", file=sys.stderr, flush=True)
+    ids = synth.synthesise(base, root, n)
+    figures = {"n": n, **preview.latency(root, ids[0], _env())}
+    shutil.rmtree(root)
+    return figures
+
+
+def preview_sizes(n: int) -> tuple[int, int]:
+    """The live preview is measured at N/10 and N/2: 100 and 500 briefs at the default N."""
+    return max(1, n // 10), max(2, n // 2)
 
 
 def machine() -> dict:
@@ -237,7 +285,9 @@ def main(argv: list[str] | None = None) -> int:
         base = synth.snapshot(REPO, Path(tmp) / "base")
         runs = [measure_size(base, n, Path(tmp), args.repeat, args.build_repeat) for n in (args.n, 2 * args.n)]
         worst = measure_worst(base, Path(tmp), args.repeat)
-    results = report.summarise(runs, where, {"repeat": args.repeat, "build_repeat": args.build_repeat}, worst)
+        previews = [measure_preview(base, Path(tmp), n) for n in preview_sizes(args.n)]
+    results = report.summarise(runs, where, {"repeat": args.repeat, "build_repeat": args.build_repeat}, worst,
+                               previews)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(report.table(results))

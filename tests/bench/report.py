@@ -18,10 +18,16 @@ TARGETS = [
      "Chromium, a word of every brief)", 400_000, " bytes"),
     ("worst_ratio", "The worst brief the limits allow, checked and built, within 5× of one real brief "
      "(the slower of the two steps)", 5.0, "×"),
+    # Issue 17: a clean build at most 0.30× of the 50 CPU s it took when the issue was filed.
+    ("clean_build", "Clean `mkdocs build` at N, CPU seconds per 1,000 briefs (issue 17: about 15)", 15.0, " s"),
+    ("rebuild_ratio", "A rebuild with nothing changed, over a clean build (issue 17)", 0.25, "×"),
+    ("preview_small", "Live preview at N/10 briefs, from saving a brief to its new page served (issue 17)",
+     1.5, " s"),
+    ("preview_large", "Live preview at N/2 briefs, the same (issue 17)", 3.0, " s"),
 ]
 
 
-def summarise(runs: list[dict], machine: dict, settings: dict, worst: dict) -> dict:
+def summarise(runs: list[dict], machine: dict, settings: dict, worst: dict, previews: list[dict]) -> dict:
     small, large = runs[0], runs[-1]
     scaling = {k: large[k]["cpu_s"] / small[k]["cpu_s"] for k in ("generator", "build", "build_floor")}
     figures = {
@@ -34,11 +40,16 @@ def summarise(runs: list[dict], machine: dict, settings: dict, worst: dict) -> d
         # None when the bench ran without Chromium: not measured, so not met.
         "search_download": small["one_search"]["bytes"],
         "worst_ratio": max(worst["check_ratio"], worst["build_ratio"]),
+        "clean_build": small["build"]["cpu_s"] / small["n"] * 1000,
+        "rebuild_ratio": max(r["rebuild_ratio"] for r in runs),
+        "preview_small": previews[0]["median_s"],
+        "preview_large": previews[-1]["median_s"],
     }
     targets = [{"target": key, "description": text, "value": figures[key], "limit": limit,
                 "met": figures[key] is not None and figures[key] <= limit} for key, text, limit, _unit in TARGETS]
     return {"date": datetime.now(UTC).strftime("%Y-%m-%d"), "machine": machine, "settings": settings,
-            "sizes": [r["n"] for r in runs], "runs": runs, "scaling": scaling, "worst": worst, "targets": targets}
+            "sizes": [r["n"] for r in runs], "runs": runs, "scaling": scaling, "worst": worst, "previews": previews,
+            "targets": targets}
 
 
 def _rows(results: dict) -> list[tuple[str, list[str]]]:
@@ -65,6 +76,8 @@ def _rows(results: dict) -> list[tuple[str, list[str]]]:
         ("Every run, with hook / pre-rendered, CPU s", each(lambda r: " / ".join(
             ", ".join(f"{t:.1f}" for t in _every_run(r, k)) for k in ("build", "build_floor")))),
         ("Build with hook, wall seconds", each(lambda r: f"{r['build']['wall_s']:.1f}")),
+        ("Rebuild with nothing changed (caches kept), CPU seconds", each(lambda r: f"{r['rebuild']['cpu_s']:.1f}")),
+        ("Rebuild / clean build with hook", each(lambda r: f"{r['rebuild_ratio']:.3f}×")),
         ("One brief page's HTML, bytes", each(lambda r: f"{r['brief_page']['html_bytes']:,}")),
         ("Search index (Pagefind's bundle: index, fragments, code), total MiB",
          each(lambda r: f"{r['search_index']['bytes'] / 2**20:,.1f}")),
@@ -107,6 +120,8 @@ def _value(target: dict) -> str:
         return "not measured (no Chromium)", f"≤ {target['limit']:,}{unit}"
     if unit == "×":
         return f"{target['value']:.3f}×", f"≤ {target['limit']:.2f}×"
+    if unit == " s":
+        return f"{target['value']:.2f} s", f"≤ {target['limit']:.2f} s"
     return f"{target['value']:+,.0f}{unit}" if target["target"] == "page_growth" \
         else f"{target['value']:,.0f}{unit}", f"≤ {target['limit']:,}{unit}"
 
@@ -123,6 +138,7 @@ def table(results: dict) -> str:
         value, limit = _value(t)
         out.append(f"{'met   ' if t['met'] else 'MISSED'}  {t['description']}: {value} ({limit})")
     out.append(worst_line(results["worst"]))
+    out.append(preview_line(results["previews"]))
     s = results["scaling"]
     out.append(f"        scaling of the generator alone: {s['generator']:.3f}×, of the pre-rendered build: "
                f"{s['build_floor']:.3f}×")
@@ -135,6 +151,13 @@ def worst_line(worst: dict) -> str:
     return (f"The worst brief the limits allow ({w['bytes']:,} bytes): `generator check` {w['check']['cpu_s']:.2f} "
             f"CPU s against {n['check']['cpu_s']:.2f} for one real brief ({worst['check_ratio']:.2f}×), "
             f"`mkdocs build` {w['build']['cpu_s']:.1f} against {n['build']['cpu_s']:.1f} ({worst['build_ratio']:.2f}×).")
+
+
+def preview_line(previews: list[dict]) -> str:
+    """The live preview's figures, one sentence."""
+    parts = [f"at {p['n']:,} briefs {', '.join(f'{s:.2f}' for s in p['save_to_page_s'])} s "
+             f"(first build {p['first_build_s']:.0f} s)" for p in previews]
+    return "Live preview, seconds from saving a brief to its new page served: " + "; ".join(parts) + "."
 
 
 def page(results: dict) -> str:
@@ -166,7 +189,7 @@ def page(results: dict) -> str:
             + " |" for g in groups]
     s = results["scaling"]
     out += [
-        "", worst_line(results["worst"]), "",
+        "", worst_line(results["worst"]), "", preview_line(results["previews"]), "",
         f"Time at {large:,} briefs over time at {small:,}: the build with the hook {s['build']:.3f}×, "
         f"the pre-rendered build {s['build_floor']:.3f}×, the generator alone {s['generator']:.3f}×.", "",
         "## How it is measured", "",
@@ -186,6 +209,14 @@ def page(results: dict) -> str:
         "browser opens the home page, types a word that every brief holds into the site's search box, "
         "and every byte received after the page had loaded is summed (code, WebAssembly, index chunks, "
         "the fragments of the results shown), uncompressed.",
+        "- **Clean build and rebuild**: every build with the hook above starts without the caches in `build/` "
+        "(rendered pages, generator/page_cache.py; the search index, generator/search.py). The *rebuild* is "
+        "the same `mkdocs build --strict` run again with nothing changed, with the caches the clean build "
+        "left: Python-Markdown and Pagefind run for no page, while the generator and the theme's templates "
+        "run as always.",
+        "- **Live preview** (`tests/bench/preview.py`): `mkdocs serve` as `make serve` runs it, on a free port; "
+        "once the first build is served, brief 0's title is changed on disk and its page polled until it "
+        "shows the new title. Wall seconds, each save on its own; the target is judged on the median.",
         "- **Peak memory**: the largest resident set of each process.",
         "- **The worst brief**: one brief with every list of a brief at its cap, every item citing the most "
         "paragraphs allowed, up to the largest file allowed (`synth.worst`), checked and built on its own, "

@@ -51,7 +51,13 @@ def test_every_figure_is_reported(results):
         assert run["one_search"]["query"] and run["one_search"]["requests"] > 0
     assert set(results["scaling"]) == {"generator", "build", "build_floor"}
     assert [t["target"] for t in results["targets"]] == [
-        "generator_ratio", "build_ratio", "scaling", "page_growth", "search_download", "worst_ratio"]
+        "generator_ratio", "build_ratio", "scaling", "page_growth", "search_download", "worst_ratio",
+        "clean_build", "rebuild_ratio", "preview_small", "preview_large"]
+    for run in results["runs"]:
+        assert 0 < run["rebuild"]["cpu_s"] and 0 < run["rebuild_ratio"]
+    assert [p["n"] for p in results["previews"]] == [1, 2]
+    for p in results["previews"]:
+        assert len(p["save_to_page_s"]) == 3 and all(s > 0 for s in p["save_to_page_s"]) and p["first_build_s"] > 0
     worst = results["worst"]
     for kind in ("normal", "worst"):
         assert worst[kind]["check"]["cpu_s"] > 0 and worst[kind]["build"]["cpu_s"] > 0

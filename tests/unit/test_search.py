@@ -64,3 +64,35 @@ def test_a_two_column_table_reads_as_field_and_value():
              "<tbody><tr><td>Author</td><td>A. Writer</td></tr><tr><td>Scope</td><td></td></tr></tbody></table>")
     assert indexed("briefs/x/", table) == "<p>Author: A. Writer</p>"
 
+
+
+def _site(folder: Path, title: str) -> Path:
+    page = folder / "briefs" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(START + f"<h1>{title}</h1><p>Body text.</p>" + END, encoding="utf-8")
+    return folder
+
+
+def test_the_same_documents_copy_the_kept_index_and_changed_ones_index_again(tmp_path, monkeypatch):
+    import subprocess
+
+    from generator import search
+
+    cache = tmp_path / "cache"
+    first = _site(tmp_path / "one", "Title")
+    search.index_site(first, cache)
+    bundle = sorted(p.relative_to(first) for p in (first / search.BUNDLE).rglob("*"))
+    assert bundle and [p.name for p in cache.iterdir()] != []
+
+    runs = []
+    real_run = subprocess.run
+    monkeypatch.setattr(search.subprocess, "run", lambda *a, **k: runs.append(a) or real_run(*a, **k))
+    same = _site(tmp_path / "two", "Title")
+    search.index_site(same, cache)
+    assert runs == []  # Pagefind did not run: the kept index was copied
+    assert sorted(p.relative_to(same) for p in (same / search.BUNDLE).rglob("*")) == bundle
+
+    changed = _site(tmp_path / "three", "Another title")
+    search.index_site(changed, cache)
+    assert len(runs) == 1
+    assert len(list(cache.iterdir())) == 1  # only the latest index is kept
