@@ -65,16 +65,6 @@ def page_title(text: str) -> str:
     return yaml_json(_SPACE.sub(" ", text).strip().translate(_PAGE_TITLE_UNSAFE))
 
 
-def front_matter(title: str, **extra: object) -> str:
-    """YAML front matter written as JSON values, which YAML reads back unchanged."""
-    lines = ["---", f"title: {page_title(title)}"]
-    for key, value in extra.items():
-        if value:
-            lines.append(f"{key}: {yaml_json(value)}")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
-
-
 def link(label: str, target: str) -> str:
     """A link whose label is escaped text; targets are always generator-made paths."""
     return f"[{md(label)}]({target})"

@@ -29,7 +29,7 @@ from generator.errors import Problems
 from generator.load import parse
 from generator.marks import PAGE_TITLE, field_marker
 from generator.model import Brief, EntityRegistry, TagRegistry, TopicRegistry
-from generator.render.text import front_matter
+from generator.output import Output
 from generator.sanitize import clean
 
 # Each calls alert() with its own number, so a live one is easy to trace.
@@ -305,8 +305,8 @@ def test_front_matter_survives_characters_yaml_refuses():
     renders a page's whole front matter as Markdown (raw HTML and all)."""
     from mkdocs.utils.meta import get_data
 
-    text = front_matter("a\x85b\x9fc\u2028d\ufffe", tags=["<img src=x onerror=alert(1)>\x80"])
-    body, meta = get_data(text + "body")
+    page = Output("x.md", "body", meta={"title": "a\x85b\x9fc\u2028d\ufffe", "tags": ["<img src=x onerror=alert(1)>\x80"]})
+    body, meta = get_data(page.text)
     assert body == "body"
     assert meta == {"title": "a b\x9fc d\ufffe", "tags": ["<img src=x onerror=alert(1)>\x80"]}
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import REPO, cli, make_project, mkdocs_build, pagefind_records
+from conftest import REPO, cli, make_project, mkdocs_build, pagefind_records, write
 
 BRIEF_IDS = sorted(p.stem for p in (REPO / "briefs").glob("*.yaml"))
 
@@ -74,3 +74,12 @@ def test_tags_allowed_drift_is_a_clean_error(project):
     assert lines[0] == (
         "ERROR   -  briefs/registry/tags.yaml: the tag `Decision state` is missing from `tags_allowed` in mkdocs.yml "
         "(hint: add it there too, under plugins > tags > tags_allowed)")
+
+
+def test_a_hand_written_file_at_a_generated_path_is_an_error(project):
+    write(project / "docs" / "conditions.md", "# My own conditions page\n")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert ("ERROR   -  docs/conditions.md: a hand-written file stands where the generator writes one "
+            "(hint: move or rename it: this path is generated from the briefs)") in result.stderr
+    assert "hand-written files stand at generated paths: fix the lines above" in result.stderr
