@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
 from .errors import BriefsInvalid, Problems
-from .load import load, real_path
+from .load import Document, load, parse, read_text, real_path
 from .model import ID_PATTERN, Brief, Entity, EntityRegistry, Tag, TagRegistry, Topic, TopicRegistry
 from .paths import BRIEF_SCHEMA_REF, BRIEFS_DIR, REGISTRY_DIR, SEEDS_DIR, inside
 from .provenance import Registries, check_brief, check_described_in, check_refs
@@ -61,6 +61,29 @@ class Corpus:
     topics: dict[str, Topic]
     tags: dict[str, Tag]
     status: Status | None = None  # the home page's status block (status.py)
+
+
+@dataclass
+class Memo:
+    """Briefs read before, kept by `mkdocs serve` from one rebuild to the next
+    (live.Preview), so that a save reads, validates and checks again only the
+    briefs it changed: at 500 briefs that is seconds of every preview.
+
+    A brief is kept only when it was read without a problem, by its file's
+    path and whole text, with the text of the article it was checked
+    against.  A changed article checks the brief again; a changed registry
+    (an entity, topic or tag removed) forgets every brief, since every
+    reference must be checked anew."""
+
+    registries: tuple[str | None, ...] = ()
+    briefs: dict[tuple[str, str], tuple[Brief, str]] = field(default_factory=dict)  # (path, text) -> (brief, article)
+
+    def under(self, root: Path) -> Memo:
+        """This memo, emptied if the registries are not those it was filled under."""
+        texts = tuple(read_text(root / f"{REGISTRY_DIR}/{name}.yaml", name, Problems()) for name in REGISTRIES)
+        if texts != self.registries:
+            self.registries, self.briefs = texts, {}
+        return self
 
 
 def brief_files(root: Path, problems: Problems) -> list[Path]:
@@ -140,23 +163,39 @@ def load_registries(root: Path, problems: Problems) -> Registries:
     return registries
 
 
-def read_corpus(root: Path) -> Corpus:
-    """Load, validate and check every brief and registry under ``root``."""
+def _where(doc: Document | None, text: str, rel: str, loc: tuple) -> tuple[int, int]:
+    """A position in a brief, parsing again one taken from the memo (only to report a problem)."""
+    doc = doc or parse(text, rel, Problems())
+    return doc.where(loc) if doc is not None else (0, 0)
+
+
+def read_corpus(root: Path, memo: Memo | None = None) -> Corpus:
+    """Load, validate and check every brief and registry under ``root``; with a
+    ``memo``, briefs read without a problem before are taken from it."""
     problems = Problems()
     registries = load_registries(root, problems)
+    memo = memo.under(root) if memo is not None else None
     seeds: dict[str, Seed | None] = {}  # None: reported once, however many briefs cite it
     seeds_dir = root / SEEDS_DIR
     real_root, real_seeds = root.resolve(), real_path(seeds_dir) or seeds_dir  # as inside() does, once
     records = []
     for path in brief_files(root, problems):
         rel = f"{BRIEFS_DIR}/{path.name}"
-        doc = load(path, rel, problems)
-        if doc is None:
+        before = len(problems)
+        text = read_text(path, rel, problems)
+        if text is None:
             continue
-        check_header(doc, BRIEF_SCHEMA_REF, problems)
-        brief = to_model(doc, Brief, problems)
-        if brief is None:
-            continue
+        kept = memo.briefs.get((str(path), text)) if memo is not None else None
+        doc = None if kept is not None else parse(text, rel, problems)
+        if kept is not None:
+            brief = kept[0]
+        else:
+            if doc is None:
+                continue
+            check_header(doc, BRIEF_SCHEMA_REF, problems)
+            if (valid := to_model(doc, Brief, problems)) is None:
+                continue
+            brief = valid
         name = brief.source.seed
         seed_path = seeds_dir / name
         if name not in seeds:
@@ -166,19 +205,24 @@ def read_corpus(root: Path) -> Corpus:
             if real is not None and seed_path.exists() and not (
                     real.is_relative_to(real_seeds) and real.is_relative_to(real_root)):
                 outside = "the repository" if not real.is_relative_to(real_root) else f"{SEEDS_DIR}/"
-                problems.add(rel, *doc.where(("source", "seed")),
+                problems.add(rel, *_where(doc, text, rel, ("source", "seed")),
                              f"the seed file `{name}` is a link to a file outside {outside}",
                              "replace the link with the file itself")
                 continue
             if not os.path.lexists(seed_path):
-                problems.add(rel, *doc.where(("source", "seed")), f"no seed file `{name}` in {SEEDS_DIR}/",
+                problems.add(rel, *_where(doc, text, rel, ("source", "seed")), f"no seed file `{name}` in {SEEDS_DIR}/",
                              "copy the article into seeds/ unchanged, and give its file name here")
                 continue
             seeds[name] = read_seed(seed_path, f"{SEEDS_DIR}/{name}", problems)
         seed = seeds[name]
         if seed is None:
             continue
-        check_brief(brief, doc, seed, registries, problems)
+        if kept is None or kept[1] != seed.text:
+            doc = doc or parse(text, rel, problems)
+            assert doc is not None  # it parsed when it was kept
+            check_brief(brief, doc, seed, registries, problems)
+            if memo is not None and len(problems) == before:
+                memo.briefs[(str(path), text)] = (brief, seed.text)
         records.append(Record(path.stem, rel, brief, seed))
     by_id: dict[str, Record | None] = {p.stem: None for p in brief_files(root, Problems())}
     by_id.update({r.id: r for r in records})

@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
-        outputs = site.build(root, Path(config.docs_dir), config.site_name, config.site_url)
+        outputs = site.build(root, Path(config.docs_dir), config.site_name, config.site_url, preview.memo(root))
     except BriefsInvalid as e:
         # While serving, keep the last good pages and say so on every page (generator/live.py).
         if (kept := preview.fallback(root, e.problems)) is None:

@@ -12,7 +12,8 @@ falls back: a bad brief always fails it.  Nor does a server whose first build
 fails: there is no good version to show, so it stops with the errors.
 
 The state is one `Preview` object that the hook keeps for the life of the
-process.  Edits to the generator's own Python need a restart of `serve`, as
+process; it also keeps the briefs read without a problem (corpus.Memo), so
+that a save reads and checks again only the briefs it changed.  Edits to the generator's own Python need a restart of `serve`, as
 with any MkDocs plugin; edits to briefs, registries and seeds do not.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .corpus import Memo
 from .errors import Problems
 from .output import Output
 
@@ -32,6 +34,11 @@ class Preview:
     command: str | None = None  # MkDocs' `on_startup`: which command this process runs
     last_good: dict[str, list[Output]] = field(default_factory=dict)  # project folder -> its outputs
     problems: Problems | None = None  # what is wrong now, while the last good version is served
+    memos: dict[str, Memo] = field(default_factory=dict)  # project folder -> briefs read without a problem
+
+    def memo(self, root: Path) -> Memo:
+        """The briefs read before in this process (corpus.Memo): a save re-reads only what it changed."""
+        return self.memos.setdefault(_key(root), Memo())
 
     def remember(self, root: Path, outputs: list[Output]) -> None:
         """A build succeeded: keep what it made, and clear any failure."""

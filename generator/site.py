@@ -13,7 +13,7 @@ from pathlib import Path
 from . import exports, feed
 from .analyse import analyse
 from .context import DEFAULT_INTRO, Site
-from .corpus import Corpus, read_corpus
+from .corpus import Corpus, Memo, read_corpus
 from .output import Output, unique
 from .render import (
     brief,
@@ -56,6 +56,8 @@ def read_intro(root: Path, docs_dir: Path | None) -> str:
     return intro_file.read_text(encoding="utf-8") if intro_file.is_file() else DEFAULT_INTRO
 
 
-def build(root: Path, docs_dir: Path | None = None, site_name: str = "", site_url: str | None = None) -> list[Output]:
-    """Read, check and render everything under ``root``; raises BriefsInvalid."""
-    return outputs(site_of(read_corpus(root), read_intro(root, docs_dir), site_name, site_url))
+def build(root: Path, docs_dir: Path | None = None, site_name: str = "", site_url: str | None = None,
+          memo: Memo | None = None) -> list[Output]:
+    """Read, check and render everything under ``root``; raises BriefsInvalid.
+    ``memo``: briefs kept from the last build of a `serve` (corpus.Memo)."""
+    return outputs(site_of(read_corpus(root, memo), read_intro(root, docs_dir), site_name, site_url))

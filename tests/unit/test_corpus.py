@@ -1,0 +1,82 @@
+"""corpus.Memo: what `serve` keeps between rebuilds is used only while it is still true."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import corpus
+from generator.corpus import Memo, read_corpus
+from generator.errors import BriefsInvalid
+
+
+@pytest.fixture
+def counted(monkeypatch) -> list[str]:
+    """The briefs validated and checked, in order (a kept brief is neither)."""
+    seen: list[str] = []
+    to_model, check_brief = corpus.to_model, corpus.check_brief
+
+    def counting_to_model(doc, model, problems):
+        if model is corpus.Brief:
+            seen.append("validated")
+        return to_model(doc, model, problems)
+
+    def counting_check(brief, doc, seed, registries, problems):
+        seen.append("checked")
+        return check_brief(brief, doc, seed, registries, problems)
+
+    monkeypatch.setattr(corpus, "to_model", counting_to_model)
+    monkeypatch.setattr(corpus, "check_brief", counting_check)
+    return seen
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_unchanged_brief_is_taken_from_the_memo(project, counted):
+    memo = Memo()
+    first = read_corpus(project, memo)
+    assert counted == ["validated", "checked"]
+    second = read_corpus(project, memo)
+    assert counted == ["validated", "checked"]  # nothing read again
+    assert second == first
+
+
+def test_a_changed_brief_is_read_again(project, counted):
+    memo = Memo()
+    read_corpus(project, memo)
+    _edit(project / "briefs" / "fixture-brief.yaml", "tone: neutral", "tone: analytical")
+    assert read_corpus(project, memo).records[0].brief.framing.tone == "analytical"
+    assert counted == ["validated", "checked"] * 2
+
+
+def test_a_changed_article_checks_the_kept_brief_again(project, counted):
+    memo = Memo()
+    read_corpus(project, memo)
+    _edit(project / "seeds" / "fixture.txt", "was “under review”", "was “being studied”")
+    with pytest.raises(BriefsInvalid) as e:
+        read_corpus(project, memo)
+    assert counted == ["validated", "checked", "checked"]
+    assert any("the quote is in paragraph 1, not in the cited paragraphs 3" in line for line in e.value.problems.lines())
+
+
+def test_a_changed_registry_forgets_every_kept_brief(project, counted):
+    memo = Memo()
+    read_corpus(project, memo)
+    _edit(project / "briefs" / "registry" / "entities.yaml", "id: the-minister,", "id: the-ministre,")
+    with pytest.raises(BriefsInvalid) as e:
+        read_corpus(project, memo)
+    assert counted == ["validated", "checked"] * 2
+    assert any("unknown entity id `the-minister`" in line for line in e.value.problems.lines())
+
+
+def test_a_brief_with_a_problem_is_not_kept(project, counted):
+    memo = Memo()
+    _edit(project / "briefs" / "fixture-brief.yaml", "speaker: the-minister", "speaker: nobody-known")
+    for _ in range(2):
+        with pytest.raises(BriefsInvalid):
+            read_corpus(project, memo)
+    assert memo.briefs == {}
+    assert counted == ["validated", "checked"] * 2
