@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -35,6 +36,7 @@ log = logging.getLogger("mkdocs.plugins.generator")
 preview = live.Preview()
 #: Rendered pages kept between builds (generator/page_cache.py).
 pages = page_cache.PageCache()
+TEMPLATE_CACHE = "build/template-cache"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -110,6 +112,15 @@ def _fail(problems: Problems, message: str) -> NoReturn:
     raise PluginError(message)
 
 
+@event_priority(200)  # before any plugin renders a template (the tags plugin does at 100)
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # The theme's templates compiled once, not on every build and every save under
+    # `serve` (about a second each time): Jinja's own cache, checked against each
+    # template's source, beside the page cache in build/.
+    env.bytecode_cache = FileSystemBytecodeCache(str(_folder(config, TEMPLATE_CACHE)))
+    return env
+
+
 @event_priority(-100)  # last, so that every file any plugin adds is in the cache's key
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     pages.begin(config, files)
@@ -136,5 +147,11 @@ def _finish(html: str, page: Page) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     pages.finish()
     # Full-text search: the Pagefind index of the site just written (generator/search.py).
-    root = Path(config.config_file_path).parent
-    search.index_site(Path(config.site_dir), root / search.CACHE)
+    search.index_site(Path(config.site_dir), _folder(config, search.CACHE))
+
+
+def _folder(config: MkDocsConfig, name: str) -> Path:
+    """A cache folder beside mkdocs.yml (build/...): kept between builds, safe to delete."""
+    folder = Path(config.config_file_path).parent / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -48,6 +48,7 @@ def test_a_cached_build_is_byte_identical_to_a_clean_one(project):
     assert cached.returncode == 0, cached.stderr
     assert _same_tree(project / "site-clean", project / "site-cached") == []
     assert _entries(project) == entries  # every entry used, none added
+    assert list((project / "build" / "template-cache").iterdir())  # the theme's compiled templates
 
 
 @pytest.mark.parametrize("link", ["[gone](no-such-page.md)", "[gone](methodology.md#no-such-anchor)"])
