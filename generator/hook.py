@@ -55,6 +55,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    preview.before_build()  # under serve, the last build's search index is finished first
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
@@ -146,8 +150,10 @@ def _finish(html: str, page: Page) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     pages.finish()
-    # Full-text search: the Pagefind index of the site just written (generator/search.py).
-    search.index_site(Path(config.site_dir), _folder(config, search.CACHE))
+    # Full-text search: the Pagefind index of the site just written (generator/search.py);
+    # under serve, after the build has returned (live.py).
+    site_dir, cache = Path(config.site_dir), _folder(config, search.CACHE)
+    preview.after_build(lambda: search.index_site(site_dir, cache))
 
 
 def _folder(config: MkDocsConfig, name: str) -> Path:

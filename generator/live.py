@@ -13,18 +13,25 @@ fails: there is no good version to show, so it stops with the errors.
 
 The state is one `Preview` object that the hook keeps for the life of the
 process; it also keeps the briefs read without a problem (corpus.Memo), so
-that a save reads and checks again only the briefs it changed.  Edits to the generator's own Python need a restart of `serve`, as
+that a save reads and checks again only the briefs it changed, and while
+serving it writes the search index after the build has returned (the saved
+page does not wait for Pagefind; search is back a moment later).  Edits to the generator's own Python need a restart of `serve`, as
 with any MkDocs plugin; edits to briefs, registries and seeds do not.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import Memo
 from .errors import Problems
 from .output import Output
+
+log = logging.getLogger("mkdocs.plugins.generator")
 
 
 @dataclass
@@ -35,6 +42,32 @@ class Preview:
     last_good: dict[str, list[Output]] = field(default_factory=dict)  # project folder -> its outputs
     problems: Problems | None = None  # what is wrong now, while the last good version is served
     memos: dict[str, Memo] = field(default_factory=dict)  # project folder -> briefs read without a problem
+    indexing: threading.Thread | None = None  # the search index of the last build, being written
+
+    def after_build(self, index: Callable[[], None]) -> None:
+        """Write the search index: while serving, after the build has returned, so
+        the saved page is served without waiting for Pagefind (seconds at hundreds
+        of briefs); search follows it, and the terminal says when."""
+        if self.command != "serve":
+            index()
+            return
+
+        def run() -> None:
+            try:
+                index()
+            except Exception as e:  # Pagefind failed: the pages are served all the same
+                log.error(f"the search index was not updated: {e}")
+            else:
+                log.info("Search index updated")
+
+        self.indexing = threading.Thread(target=run, name="search-index", daemon=True)
+        self.indexing.start()
+
+    def before_build(self) -> None:
+        """Let the last index finish: the next build empties the folder it is written into."""
+        if self.indexing is not None:
+            self.indexing.join()
+            self.indexing = None
 
     def memo(self, root: Path) -> Memo:
         """The briefs read before in this process (corpus.Memo): a save re-reads only what it changed."""

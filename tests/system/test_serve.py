@@ -33,6 +33,7 @@ PAGE = "/briefs/fixture-brief/"
 RELOADED = "Reloading browsers"
 FAILED = "An error happened during the rebuild"
 ERROR = "ERROR   -  "
+INDEXED = "INFO    -  Search index updated"
 
 
 def free_port() -> int:
@@ -82,6 +83,12 @@ class Server:
                 if needle in line:
                     return needle, seen
 
+    def wait_for_index(self, builds: int) -> None:
+        """Until the search index of the ``builds``-th build is written: under serve
+        it follows the build (generator/live.py), and says so in the terminal."""
+        while sum(INDEXED in line for line in self.log) < builds:
+            self.wait_for(INDEXED)
+
     def get(self, path: str) -> str:
         """A page, under the path site_url gives the site (MkDocs serves it there too)."""
         with urllib.request.urlopen(self.url + path.lstrip("/"), timeout=30) as response:
@@ -125,6 +132,7 @@ def test_a_broken_save_keeps_the_last_good_site_and_a_good_save_recovers(server,
     brief = project / BRIEF
     good = brief.read_text(encoding="utf-8")
     assert TITLE in server.get(PAGE)
+    server.wait_for_index(1)
     first_index = search_index(server)
 
     broken = good.replace("tone: neutral", "tone: angry", 1)
@@ -152,7 +160,9 @@ def test_a_broken_save_keeps_the_last_good_site_and_a_good_save_recovers(server,
     page = server.get(PAGE)
     assert "Minister says the plan is still under review" in page
     assert "The briefs have" not in page and "The briefs have" not in server.get("/")
-    # Search works after each rebuild, on an index made from the pages of that build.
+    # Search works after each rebuild, on an index made from the pages of that build,
+    # written once the rebuilt pages are served (generator/live.py).
+    server.wait_for_index(3)
     assert "pagefind" in server.get("pagefind/pagefind.js")
     assert search_index(server) != first_index
     assert "Traceback" not in "\n".join(server.log)
