@@ -96,6 +96,11 @@ class PageCache:
         self._build_key = _digest([str(FORMAT), _code_key(), _config_key(config, root), _files_key(files)])
         self._used.clear()
         self.hits = self.misses = 0
+        # What a build that failed mid-page left behind (serve keeps this object).
+        for _key, capture in self._pending.values():
+            logging.getLogger("mkdocs").removeHandler(capture)
+        self._pending.clear()
+        self._hits.clear()
 
     def before_render(self, page: Page, markdown: str) -> str:
         """The Markdown to render: ``markdown`` itself, or nothing when the cache holds the page."""
