@@ -35,6 +35,13 @@ def test_a_long_paragraph_is_cut_at_a_word():
     assert links.preview("short") == "short"
 
 
+def test_a_long_source_title_is_cut_in_the_accessible_name():
+    title = "word " * 1000
+    cite = links.cite("briefs/b1.md", "b1", title.strip(), 3, "Text.")
+    assert f'aria-label="paragraph 3 of {links.preview(title.strip())}"' in cite
+    assert len(cite) < 2 * links.PREVIEW_CHARS + 100
+
+
 def _record(title: str = "T"):
     return SimpleNamespace(id="b1", brief=SimpleNamespace(title=title),
                            seed=SimpleNamespace(paragraph=lambda n: f"Paragraph {n}."))
