@@ -181,6 +181,21 @@ def _claims_by_topic(corpus: Corpus, newest: tuple[Record, ...]) -> dict[str, To
     return out
 
 
+# ---- cites from other files ----------------------------------------------------------
+
+
+def _cited_elsewhere(corpus: Corpus) -> dict[str, frozenset[int]]:
+    """Brief id -> the paragraphs of its article that other files cite (an entity's
+    `described_in`, the status block).  They may be paragraphs the brief itself
+    does not cite; its evidence list holds them too, so that every link lands."""
+    cited: dict[str, set[int]] = {}
+    sources = [(d.brief, d.cite) for e in corpus.entities.values() for d in e.described_in]
+    sources += [(c.brief, c.cite) for _, c in corpus.status.cited()] if corpus.status else []
+    for brief_id, numbers in sources:
+        cited.setdefault(brief_id, set()).update(numbers)
+    return {brief_id: frozenset(numbers) for brief_id, numbers in cited.items()}
+
+
 # ---- all of it --------------------------------------------------------------------
 
 
@@ -197,6 +212,7 @@ class Analysis:
     tensions: tuple[Tension, ...]
     timeline: tuple[TimelineEntry, ...]
     quotes: tuple[SpeakerQuotes, ...]
+    cited_elsewhere: Mapping[str, frozenset[int]]  # brief id -> paragraphs other files cite in it
 
     def claims(self, topic_id: str) -> TopicClaims | None:
         return self.topics.get(topic_id)
@@ -227,4 +243,5 @@ def analyse(corpus: Corpus) -> Analysis:
         tensions=tensions(corpus, topics, newest),
         timeline=_timeline(corpus, dates),
         quotes=_quotes_by_speaker(facts),
+        cited_elsewhere=_cited_elsewhere(corpus),
     )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from .errors import Problems
+from .fields import MAX_BRIEF_CITES
 from .load import Document
 from .marks import CITES, Ref, find
 from .model import Brief
@@ -45,6 +46,7 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries,
                            else f"the brief's scope is paragraphs {first}-{last}")
                     problems.add(doc.path, line, col, f"cites paragraph {n}, but {why}",
                                  "cite paragraphs inside `source.scope`; count non-empty lines from 1")
+    check_total(brief, doc, problems)
     check_refs(brief, doc, registries, problems)
     bio = brief.source.author_bio
     if bio is not None and not any(fold(bio.text) in fold(seed.paragraph(n)) for n in bio.cite if first <= n <= last):
@@ -70,6 +72,23 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries,
         n, passage = seed.closest(quote.text, cited + [n for n in range(first, last + 1) if n not in chosen])
         problems.add(doc.path, line, col, f"the quote does not appear verbatim in {seed.name}",
                      f"closest passage, paragraph {n}: \"{passage}\"" if n else "copy the words exactly from the article")
+
+
+def check_total(brief: Brief, doc: Document, problems: Problems) -> None:
+    """At most MAX_BRIEF_CITES cites in the whole brief: each is a link on its
+    pages, and the per-item caps alone would allow a brief that takes minutes
+    to build.  Reported once, at the first cite past the cap (fields in the
+    order the schema gives them)."""
+    lists = [mark for mark in find(brief) if mark.marker is CITES]
+    total = sum(len(mark.value) for mark in lists)
+    seen = 0
+    for mark in lists:
+        if total > MAX_BRIEF_CITES and seen + len(mark.value) > MAX_BRIEF_CITES:
+            problems.add(doc.path, *doc.where(mark.loc + (MAX_BRIEF_CITES - seen,)),
+                         f"the brief has {total:,} cites in all, over the limit of {MAX_BRIEF_CITES:,}",
+                         "keep only what the article supports; the README's Limits table gives every cap")
+            return
+        seen += len(mark.value)
 
 
 def _spans(quote: str, seed: Seed, cited: list[int]) -> bool:

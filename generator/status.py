@@ -58,6 +58,13 @@ class Status(Strict):
     judgement: Judgement | None = Field(None, description="The brief writer's judgement, if one is made.")
     key_figures: list[KeyFigure] = Field(default_factory=list, description="The numbers a reader looks for.")
 
+    def cited(self) -> list[tuple[tuple[str | int, ...], BriefCite]]:
+        """Every brief cite in the block, with where it is in the file."""
+        places: list[tuple[tuple[str | int, ...], BriefCite]] = [(("rests_on", i), c) for i, c in enumerate(self.rests_on)]
+        if self.judgement:
+            places += [(("judgement", "rests_on", i), c) for i, c in enumerate(self.judgement.rests_on)]
+        return places + [(("key_figures", i, "source"), f.source) for i, f in enumerate(self.key_figures)]
+
 
 def read_status(root: Path, records: dict, problems: Problems) -> Status | None:
     """The status block, checked against the briefs (brief id -> Record); None when there is none."""
@@ -70,11 +77,7 @@ def read_status(root: Path, records: dict, problems: Problems) -> Status | None:
     status = to_model(doc, Status, problems)
     if status is None:
         return None
-    places: list[tuple[tuple[str | int, ...], BriefCite]] = [(("rests_on", i), c) for i, c in enumerate(status.rests_on)]
-    if status.judgement:
-        places += [(("judgement", "rests_on", i), c) for i, c in enumerate(status.judgement.rests_on)]
-    places += [(("key_figures", i, "source"), f.source) for i, f in enumerate(status.key_figures)]
-    for loc, c in places:
+    for loc, c in status.cited():
         check_brief_cite(c.brief, c.cite, doc, loc, records, problems)
     for i, f in enumerate(status.key_figures):
         record = records.get(f.source.brief)

@@ -30,13 +30,17 @@ from .text import md, quoted
 def outputs(site: Site) -> list[Output]:
     """A page per brief; its edit link opens the brief's YAML."""
     corpus = site.corpus
-    return [Output(links.brief(r.id), render_brief(corpus, r, site.analysis.dates[r.id]), r.path,
+    return [Output(links.brief(r.id), render_brief(corpus, r, site.analysis.dates[r.id],
+                                                   site.analysis.cited_elsewhere.get(r.id, frozenset())), r.path,
                    meta={"jsonld": jsonld.dumps(jsonld.brief_data(corpus, r)), "title": r.brief.title,
                          "tags": [corpus.tags[t].name for t in r.brief.tags]})
             for r in corpus.records]
 
 
-def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = None) -> str:
+def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = None,
+                 elsewhere: frozenset[int] = frozenset()) -> str:
+    """``elsewhere``: paragraphs other pages cite in this brief (analyse.py), which
+    its evidence list holds too."""
     b = record.brief
     page = links.brief(record.id)
 
@@ -104,7 +108,7 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
                 for m in b.mentions]
         out.append(table(["Entity", "Named as", "Role given", "Source"], rows))
 
-    out.append(_evidence(record))
+    out.append(_evidence(record, elsewhere))
     return "\n".join(out)
 
 
@@ -153,10 +157,13 @@ def _framing(record: Record, c: Callable[[list[int]], str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _evidence(record: Record) -> str:
-    """Every cited paragraph, with an anchor each citation links to."""
-    cited = cited_paragraphs(record.brief)
+def _evidence(record: Record, elsewhere: frozenset[int]) -> str:
+    """Every cited paragraph, with an anchor each citation links to: the brief's
+    own, and those only other pages cite (an entity's description, the home
+    page's status), marked as such, whose links would otherwise lead nowhere."""
+    own = cited_paragraphs(record.brief)
     out = [heading("Cited paragraphs"), "From the archived article text, numbered from its first line.\n"]
-    for n in sorted(cited):
-        out.append(f"**¶{n}** {md(record.seed.paragraph(n))}\n{{: #{links.para_anchor(n)} .evidence }}\n")
+    for n in sorted(own | elsewhere):
+        mark = "" if n in own else " *(cited on other pages of the site, not by this brief)*"
+        out.append(f"**¶{n}** {md(record.seed.paragraph(n))}{mark}\n{{: #{links.para_anchor(n)} .evidence }}\n")
     return "\n".join(out)

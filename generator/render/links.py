@@ -68,9 +68,10 @@ def cite(from_page: str, brief_id: str, source_title: str, n: int, paragraph: st
     name says what it opens ("paragraph 9 of <source>"), and its title, which
     the theme shows as a tooltip (`content.tooltips`), previews the paragraph.
     Both are article or brief text, escaped by md (attr_list keeps the
-    character references as they are)."""
+    character references as they are).  The source's title in the name is cut
+    like a preview: a brief's title may be 4,000 characters, repeated in every link."""
     href = rel(from_page, brief(brief_id), para_anchor(n))
-    return (f'[¶{n}]({href}){{ aria-label="paragraph {n} of {md(source_title)}" '
+    return (f'[¶{n}]({href}){{ aria-label="paragraph {n} of {md(preview(source_title))}" '
             f'title="{md(preview(paragraph))}" }}')
 
 

@@ -218,9 +218,9 @@ def page(results: dict) -> str:
         "once the first build is served, brief 0's title is changed on disk and its page polled until it "
         "shows the new title. Wall seconds, each save on its own; the target is judged on the median.",
         "- **Peak memory**: the largest resident set of each process.",
-        "- **The worst brief**: one brief with every list of a brief at its cap, every item citing the most "
-        "paragraphs allowed, up to the largest file allowed (`synth.worst`), checked and built on its own, "
-        "against one real brief on its own; each the best of the generator's runs.",
+        "- **The worst brief**: one brief with every list of a brief at its cap and the most cites a brief "
+        "may hold, no item citing two paragraphs in a row, so that none is shown as a range (`synth.worst`), "
+        "checked and built on its own, against one real brief on its own; each the best of the generator's runs.",
         "- The machine may be shared with other work: the *Every run* row shows how far runs of the same "
         "build lie apart, and a figure closer to its limit than that spread is not conclusive on its own. "
         "The *paired runs* row is the steadier figure for the hook's cost, and the one the target is "

@@ -175,15 +175,19 @@ class _Plain(yaml.SafeDumper):
 
 
 def worst(base: Path, dest: Path) -> str:
-    """Write a project holding one brief at every cap the schema sets (the
-    most items in every list, the most cites on every item, the largest
-    file), made from the snapshot at ``base``; return its id.
+    """Write a project holding one brief at every cap the schema sets, made
+    from the snapshot at ``base``; return its id.
 
-    Its article has MAX_CITES paragraphs, every item cites all of them, and
-    every list holds MAX_ITEMS items (fewer only if the file would pass
-    MAX_BYTES)."""
-    from generator.fields import MAX_CITES, MAX_ITEMS
+    Every list holds MAX_ITEMS items, the framing's too, and the brief holds
+    MAX_BRIEF_CITES cites in all: the first item of each cited list cites
+    MAX_CITES paragraphs, the others share the rest evenly.  No item cites two
+    paragraphs in a row, so no cite becomes a range ("¶4–¶7") and each is a
+    link of its own; items go on through the article, so the evidence list
+    holds as many paragraphs as the seed, at the size cap, can.  Each
+    paragraph is longer than a link's preview, so every preview is full."""
+    from generator.fields import MAX_BRIEF_CITES, MAX_CITES, MAX_ITEMS
     from generator.load import MAX_BYTES
+    from generator.render.links import PREVIEW_CHARS
 
     _copy_site(base, dest)
     _repoint_registries(dest, {})  # no real brief here for the registries to cite
@@ -193,39 +197,54 @@ def worst(base: Path, dest: Path) -> str:
     condition = next(t["id"] for t in topics if t["kind"] == "condition")
     question = next(t["id"] for t in topics if t["kind"] == "question")
     tags = [t["id"] for t in _load(registry / "tags.yaml")["tags"]][:MAX_ITEMS]
-    paragraphs = [f"Paragraph {n}: officials said the plan was under review on day {n}." for n in range(1, MAX_CITES + 1)]
-    (dest / "seeds" / "worst.txt").write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
-    cite = list(range(1, MAX_CITES + 1))
+
+    def paragraph(n: int) -> str:
+        text = f"Paragraph {n}: officials said the plan was under review"
+        return text + " and that talks would go on" * ((PREVIEW_CHARS - len(text)) // 27 + 2) + "."
+
+    count = min(MAX_BRIEF_CITES, MAX_BYTES // (len(paragraph(MAX_BRIEF_CITES)) + 1))
+    count -= 1 - count % 2  # odd: a stride of two then goes through every paragraph
+    (dest / "seeds" / "worst.txt").write_text("\n".join(map(paragraph, range(1, count + 1))) + "\n", encoding="utf-8")
     day = {"date": "2025-11-01", "precision": "day"}
     makers = {
-        "key_points": lambda i: {"text": f"Point {i}.", "cite": cite},
-        "quotes": lambda i: {"text": "under review", "speaker": people[i % len(people)], "cite": cite},
-        "events": lambda i: {"when": day, "text": f"Event {i}.", "actors": people[:10], "cite": cite},
+        "key_points": lambda i: {"text": f"Point {i}.", "cite": []},
+        "quotes": lambda i: {"text": "under review", "speaker": people[i % len(people)], "cite": []},
+        "events": lambda i: {"when": day, "text": f"Event {i}.", "actors": people[:10], "cite": []},
         "positions": lambda i: {"actor": people[i % len(people)], "topic": condition, "kind": "condition",
-                                "stance": f"Stance {i}.", "attribution": "on-record", "cite": cite},
+                                "stance": f"Stance {i}.", "attribution": "on-record", "cite": []},
         "claims": lambda i: {"topic": question, "answer": f"answer {i % 7}", "claim": f"Claim {i}.",
-                             "attribution": "outlet", "cite": cite},
-        "mentions": lambda i: {"id": people[i % len(people)], "named_as": [f"Name {i}"], "cite": cite},
+                             "attribution": "outlet", "cite": []},
+        "mentions": lambda i: {"id": people[i % len(people)], "named_as": [f"Name {i}"], "cite": []},
         "assessments": lambda i: {"text": f"Likely {i}.", "likelihood": "likely", "confidence": "low",
-                                  "basis": "The article.", "cite": cite},
-        "open_questions": lambda i: f"Question {i}?",
+                                  "basis": "The article.", "cite": []},
     }
+    framing = ("loaded_wording", "headline_vs_body", "unsourced_claims", "incoherent_passages")
+    lists = {name: [make(i) for i in range(MAX_ITEMS)] for name, make in makers.items()}
+    lists["framing"] = {name: [{"note": f"Note {i}.", "cite": []} for i in range(MAX_ITEMS)] for name in framing}
+    cited = [*(lists[name] for name in makers), *lists["framing"].values()]
+    shares = [MAX_CITES] * len(cited)  # the first item of each list
+    rest = MAX_BRIEF_CITES - sum(shares)
+    others = len(cited) * (MAX_ITEMS - 1)
+    shares += [rest // others + (k < rest % others) for k in range(others)]
+    n = 1
+    for k, share in enumerate(shares):  # list by list for the first items, then item by item
+        item = cited[k % len(cited)][k // len(cited)]
+        for _ in range(share):
+            item["cite"].append(n)
+            n = (n + 1) % count + 1  # two on, round the article
     brief: dict = {
         "title": "The worst brief the limits allow",
         "source": {"seed": "worst.txt", "headline": None, "outlet": None, "author": None, "published": day,
-                   "url": None, "scope": {"first": 1, "last": MAX_CITES}},
+                   "url": None, "scope": {"first": 1, "last": count}},
         "summary": "It is as large as the limits allow. It measures the worst case.",
-        "framing": {"tone": "neutral", "sourcing": "mixed"},
+        **{name: lists[name] for name in ("key_points", "quotes", "events", "positions", "claims", "mentions")},
+        "framing": {"tone": "neutral", "sourcing": "mixed", **lists["framing"]},
+        "assessments": lists["assessments"],
+        "open_questions": [f"Question {i}?" for i in range(MAX_ITEMS)],
         "tags": tags,
     }
-    count = MAX_ITEMS
-    while True:  # every list at the cap, or as long as the size cap lets them be
-        lists = {name: [make(i) for i in range(count)] for name, make in makers.items()}
-        text = HEADER + yaml.dump({**brief, **lists}, Dumper=_Plain, sort_keys=False, width=100,
-                                  default_flow_style=None)
-        size = len(text.encode("utf-8"))
-        if size <= MAX_BYTES:
-            break
-        count = min(count - 1, count * MAX_BYTES // size)
+    text = HEADER + yaml.dump(brief, Dumper=_Plain, sort_keys=False, width=100, default_flow_style=None)
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise SystemExit("bench: the worst brief is over MAX_BYTES; it can no longer hold every list at its cap")
     (dest / "briefs" / "worst.yaml").write_text(text, encoding="utf-8")
     return "worst"

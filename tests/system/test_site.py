@@ -32,6 +32,29 @@ def test_a_page_per_brief_with_edit_link_to_yaml(site, brief_id):
     assert 'id="p-' in html  # cited paragraphs are on the page, each with an anchor
 
 
+def test_every_paragraph_link_lands_on_an_anchor(site):
+    """Every link to a cited paragraph (`../briefs/<id>/#p-9`, `#p-9`), on every
+    page, finds an element with that id on its target page: MkDocs checks
+    anchors only of links it writes from Markdown, not of raw HTML."""
+    import posixpath
+
+    ids: dict[str, set[str]] = {}
+
+    def anchors(page: str) -> set[str]:
+        if page not in ids:
+            ids[page] = set(re.findall(r'\bid="(p-\d+)"', (site / page).read_text(encoding="utf-8")))
+        return ids[page]
+
+    links = 0
+    for html in site.rglob("*.html"):
+        page = html.relative_to(site).as_posix()
+        for path, anchor in re.findall(r'href="([^"#]*)#(p-\d+)"', html.read_text(encoding="utf-8")):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path + "index.html")) if path else page
+            assert anchor in anchors(target), f"{page} links to {target}#{anchor}, which is not there"
+            links += 1
+    assert links > 100
+
+
 def test_search_index_covers_every_brief(site):
     assert {f"/briefs/{b}/" for b in BRIEF_IDS} <= pagefind_records(site).keys()
 

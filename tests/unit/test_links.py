@@ -1,10 +1,14 @@
-"""generator/render/links.py: citation links say what they open."""
+"""generator/render/links.py and common.cites: citation links say what they open."""
 
 from __future__ import annotations
+
+import re
+from types import SimpleNamespace
 
 import markdown
 
 from generator.render import links
+from generator.render.common import cites, runs
 
 EXTENSIONS = ["attr_list", "tables"]
 
@@ -29,3 +33,28 @@ def test_a_long_paragraph_is_cut_at_a_word():
     preview = links.preview(text.strip())
     assert len(preview) <= links.PREVIEW_CHARS + 2 and preview.endswith("word …")
     assert links.preview("short") == "short"
+
+
+def test_a_long_source_title_is_cut_in_the_accessible_name():
+    title = "word " * 1000
+    cite = links.cite("briefs/b1.md", "b1", title.strip(), 3, "Text.")
+    assert f'aria-label="paragraph 3 of {links.preview(title.strip())}"' in cite
+    assert len(cite) < 2 * links.PREVIEW_CHARS + 100
+
+
+def _record(title: str = "T"):
+    return SimpleNamespace(id="b1", brief=SimpleNamespace(title=title),
+                           seed=SimpleNamespace(paragraph=lambda n: f"Paragraph {n}."))
+
+
+def test_a_run_of_three_or_more_paragraphs_is_a_range_between_two_links():
+    html = markdown.markdown(cites("briefs/b1.md", _record(), [4, 5, 6, 7, 9, 10, 2]), extensions=EXTENSIONS)
+    assert re.sub(r"<[^>]+>", "", html) == "¶4–¶7 ¶9 ¶10 ¶2"
+    assert re.findall(r'href="#p-(\d+)"', html) == ["4", "7", "9", "10", "2"]
+    assert 'aria-label="paragraph 7 of T" href="#p-7" title="Paragraph 7."' in html
+
+
+def test_runs_keep_the_order_given():
+    assert runs([4, 5, 6, 9, 2, 3]) == [[4, 5, 6], [9], [2, 3]]
+    assert runs([3, 2, 1]) == [[3], [2], [1]]
+    assert runs([]) == []

@@ -115,3 +115,54 @@ def test_views_stay_bounded_at_scale(tmp_path):
     assert pages["timeline/2025-11-part-2.md"].count("\n- **") == 150
     assert "Showing the newest 40 of 102" in pages["entities/the-minister.md"]
     assert pages["quotes.md"].count("- “under review”") == 25  # list items (citation previews quote the paragraph)
+
+
+def paragraph_links_that_lead_nowhere(pages: dict[str, str]) -> list[str]:
+    """Every Markdown link to a paragraph anchor (`x.md#p-3`, `#p-3`) whose target
+    page holds no such anchor; MkDocs checks the page but not the anchor."""
+    import posixpath
+    import re
+
+    anchors = {uri: set(re.findall(r"\{: #(p-\d+) \.evidence \}", text)) for uri, text in pages.items()}
+    missing = []
+    for uri, text in pages.items():
+        for path, anchor in re.findall(r"\]\(([^)\s#]*)#(p-\d+)\)", text):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(uri), path)) if path else uri
+            if anchor not in anchors.get(target, set()):
+                missing.append(f"{uri} -> {target}#{anchor}")
+    return missing
+
+
+def test_a_paragraph_only_other_files_cite_is_in_the_brief_s_evidence_list(tmp_path):
+    """An entity's description and the status block may cite a paragraph the brief
+    itself does not (the fixture brief cites 1, 3, 4 and 5): the brief page lists it
+    too, marked, so that the links from the entity page and the home page land."""
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    registry = root / "briefs" / "registry"
+    entities = registry / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    old = "aliases: [Minister]}"
+    assert text.count(old) == 1
+    entities.write_text(text.replace(old, "aliases: [Minister], description: Updates the plan.,"
+                                          " described_in: [{brief: fixture-brief, cite: [2]}]}"), encoding="utf-8")
+    write(registry / "status.yaml", """
+        # yaml-language-server: $schema=../schema/status.schema.json
+        line: The plan is under review.
+        rests_on:
+          - {brief: fixture-brief, cite: [2, 3]}
+        """)
+    pages = {p.uri: p.text for p in build(root) if p.is_page}
+    assert "briefs/fixture-brief.md#p-2" in pages["entities/the-minister.md"] and "#p-2" in pages["index.md"]
+    assert paragraph_links_that_lead_nowhere(pages) == []
+    evidence = pages["briefs/fixture-brief.md"].split("## Cited paragraphs", 1)[1]
+    assert "**¶2** Updated 2 November 2025 *(cited on other pages of the site, not by this brief)*" in evidence
+    assert "**¶3** " in evidence and evidence.count("not by this brief") == 1  # the brief's own are not marked
+
+
+def test_every_paragraph_link_of_the_real_briefs_lands():
+    from conftest import REPO
+
+    assert paragraph_links_that_lead_nowhere({p.uri: p.text for p in build(REPO) if p.is_page}) == []
