@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from .errors import Problems
 from .load import Document
-from .marks import CITES, Ref, find
+from .marks import CITES, Found, Ref, find
 from .model import Brief
 
 if TYPE_CHECKING:  # corpus.py imports this module
@@ -36,7 +36,8 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries,
                      "a paragraph is a non-empty line; count with: grep -v '^\\s*$' seeds/FILE | cat -n")
     first, last = scope.first, min(scope.last, count)
 
-    for mark in find(brief):
+    marks = find(brief)
+    for mark in marks:
         if mark.marker is CITES:
             for j, n in enumerate(mark.value):
                 if not first <= n <= last:
@@ -45,7 +46,7 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries,
                            else f"the brief's scope is paragraphs {first}-{last}")
                     problems.add(doc.path, line, col, f"cites paragraph {n}, but {why}",
                                  "cite paragraphs inside `source.scope`; count non-empty lines from 1")
-    check_refs(brief, doc, registries, problems)
+    _check_ref_marks(marks, doc, registries, problems)
     bio = brief.source.author_bio
     if bio is not None and not any(fold(bio.text) in fold(seed.paragraph(n)) for n in bio.cite if first <= n <= last):
         problems.add(doc.path, *doc.where(("source", "author_bio", "text")),
@@ -93,7 +94,11 @@ def _list(numbers: list[int]) -> str:
 
 def check_refs(node: BaseModel, doc: Document, registries: Registries, problems: Problems) -> None:
     """Every id in a field typed as a reference (fields.EntityRef and the like) exists in its registry."""
-    for mark in find(node):
+    _check_ref_marks(find(node), doc, registries, problems)
+
+
+def _check_ref_marks(marks: list[Found], doc: Document, registries: Registries, problems: Problems) -> None:
+    for mark in marks:
         marker = mark.marker
         if not isinstance(marker, Ref) or mark.value is None or marker.registry in registries.broken:
             continue
