@@ -95,7 +95,12 @@ def outlet(source: Source) -> str:
 
 def cites(page: str, record: Record, numbers: list[int]) -> str:
     """Links to the cited paragraphs, shown on the brief page's evidence list."""
-    return " ".join(links.cite(page, record.id, record.brief.title, n, record.seed.paragraph(n)) for n in numbers)
+    return " ".join(cite(page, record, n) for n in numbers)
+
+
+def cite(page: str, record: Record, n: int) -> str:
+    """The link to paragraph ``n`` of a brief's evidence list (links.cite)."""
+    return links.cite(page, record.id, record.brief.title, n, record.seed.paragraph(n))
 
 
 def entity(corpus: Corpus, page: str, entity_id: str | None) -> str:
