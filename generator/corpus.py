@@ -148,7 +148,8 @@ def read_corpus(root: Path) -> Corpus:
     seeds_dir = root / SEEDS_DIR
     real_root, real_seeds = root.resolve(), real_path(seeds_dir) or seeds_dir  # as inside() does, once
     records = []
-    for path in brief_files(root, problems):
+    files = brief_files(root, problems)
+    for path in files:
         rel = f"{BRIEFS_DIR}/{path.name}"
         doc = load(path, rel, problems)
         if doc is None:
@@ -180,7 +181,7 @@ def read_corpus(root: Path) -> Corpus:
             continue
         check_brief(brief, doc, seed, registries, problems)
         records.append(Record(path.stem, rel, brief, seed))
-    by_id: dict[str, Record | None] = {p.stem: None for p in brief_files(root, Problems())}
+    by_id: dict[str, Record | None] = {p.stem: None for p in files}  # None: the brief did not load
     by_id.update({r.id: r for r in records})
     check_described_in(registries, by_id, problems)
     status = read_status(root, by_id, problems)
