@@ -305,4 +305,4 @@ class Brief(Strict):
 
 def cited_paragraphs(node: BaseModel) -> set[int]:
     """Every paragraph number cited anywhere in a model tree."""
-    return {n for found in find(node) if found.marker is CITES for n in found.value}
+    return {n for found in find(node, only=CITES) for n in found.value}
