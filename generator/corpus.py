@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -61,6 +62,11 @@ class Corpus:
     topics: dict[str, Topic]
     tags: dict[str, Tag]
     status: Status | None = None  # the home page's status block (status.py)
+
+    @cached_property
+    def by_id(self) -> dict[str, Record]:
+        """Each record by its brief's id, made once for every view that looks briefs up."""
+        return {r.id: r for r in self.records}
 
 
 def brief_files(root: Path, problems: Problems) -> list[Path]:
