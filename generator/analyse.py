@@ -172,9 +172,9 @@ def _claims_by_topic(corpus: Corpus, newest: tuple[Record, ...]) -> dict[str, To
         for c in r.brief.claims:
             groups.setdefault(c.topic, {}).setdefault(answer_key(c.answer), []).append(Sourced(r, c))
     out = {}
+    order = {r.id: i for i, r in enumerate(newest)}
     for topic_id, answers in groups.items():
         claims = tuple(s for group in answers.values() for s in group)
-        order = {r.id: i for i, r in enumerate(newest)}
         out[topic_id] = TopicClaims(corpus.topics[topic_id],
                                     tuple(Answer(key, tuple(g)) for key, g in answers.items()),
                                     tuple(sorted(claims, key=lambda s: order[s.record.id])))

@@ -39,12 +39,16 @@ _CANDIDATE = re.compile("[^\t\n\r\x20-\x7e]")
 
 def refused(text: str) -> int | None:
     """The index of the first character in ``text`` that may not stand there, or None."""
-    for m in _CANDIDATE.finditer(text):
+    # search, not finditer: this runs on every scalar of every brief, most of
+    # them plain ASCII, and one search is the whole answer for those.
+    m = _CANDIDATE.search(text)
+    while m is not None:
         c = m.group()
         if ord(c) in _IGNORABLE:
             return m.start()
         if unicodedata.category(c) in _REFUSED_CATEGORIES and not (c in _JOINERS and _joins(text, m.start())):
             return m.start()
+        m = _CANDIDATE.search(text, m.end())
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -61,6 +62,11 @@ class Corpus:
     topics: dict[str, Topic]
     tags: dict[str, Tag]
     status: Status | None = None  # the home page's status block (status.py)
+
+    @cached_property
+    def by_id(self) -> dict[str, Record]:
+        """Each record by its brief's id, made once for every view that looks briefs up."""
+        return {r.id: r for r in self.records}
 
 
 @dataclass
@@ -179,7 +185,8 @@ def read_corpus(root: Path, memo: Memo | None = None) -> Corpus:
     seeds_dir = root / SEEDS_DIR
     real_root, real_seeds = root.resolve(), real_path(seeds_dir) or seeds_dir  # as inside() does, once
     records = []
-    for path in brief_files(root, problems):
+    files = brief_files(root, problems)
+    for path in files:
         rel = f"{BRIEFS_DIR}/{path.name}"
         before = len(problems)
         text = read_text(path, rel, problems)
@@ -224,7 +231,7 @@ def read_corpus(root: Path, memo: Memo | None = None) -> Corpus:
             if memo is not None and len(problems) == before:
                 memo.briefs[(str(path), text)] = (brief, seed.text)
         records.append(Record(path.stem, rel, brief, seed))
-    by_id: dict[str, Record | None] = {p.stem: None for p in brief_files(root, Problems())}
+    by_id: dict[str, Record | None] = {p.stem: None for p in files}  # None: the brief did not load
     by_id.update({r.id: r for r in records})
     check_described_in(registries, by_id, problems)
     status = read_status(root, by_id, problems)

@@ -94,7 +94,9 @@ _FORMULA = re.compile("(^|[,;|\t\r\n])([ \t\r\n]*)([=+@\uff1d\uff0b\uff0d\uff20-
 
 def _cell(value: object) -> str:
     text = "" if value is None else str(value)
-    return _FORMULA.sub(r"\1\2'\3", text)
+    # A function, not the template r"\1\2'\3": for a template, re looks up its
+    # parse and makes a filter in Python on every call, and this runs for every cell.
+    return _FORMULA.sub(lambda m: f"{m[1]}{m[2]}'{m[3]}", text)
 
 
 def _date_cells(w: When | None) -> list[str]:

@@ -37,10 +37,13 @@ MAX_ITEMS = 200
 MAX_BRIEF_CITES = 4000
 
 
+_WHOLE_NUMBER = re.compile(r"0|[1-9][0-9]*")
+
+
 def _whole_number(value: Any) -> Any:
     """A paragraph number as the published JSON Schema reads it: digits 0-9
     only.  Python's int() would also take `1_0`, ` 3`, `+4` and `2.0`."""
-    if isinstance(value, str) and not re.fullmatch(r"0|[1-9][0-9]*", value):
+    if isinstance(value, str) and not _WHOLE_NUMBER.fullmatch(value):
         raise PydanticCustomError("int_parsing", "Input should be a valid integer")
     return value
 

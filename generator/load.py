@@ -156,14 +156,15 @@ def load(path: Path, display: str, problems: Problems) -> Document | None:
 def parse(text: str, display: str, problems: Problems) -> Document | None:
     """Parse YAML text into a Document, recording problems instead of raising."""
     before = len(problems)
-    for m in _TAB_INDENT.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        problems.add(
-            display, line, m.end() - m.start(),
-            "a tab is used for indentation", "indent with spaces only",
-        )
-    if len(problems) > before:
-        return None
+    if "\t" in text:  # a search of the whole text, and most files hold no tab at all
+        for m in _TAB_INDENT.finditer(text):
+            line = text.count("\n", 0, m.start()) + 1
+            problems.add(
+                display, line, m.end() - m.start(),
+                "a tab is used for indentation", "indent with spaces only",
+            )
+        if len(problems) > before:
+            return None
     doc = Document(display, None, text)
     values, keys = doc.values, doc.keys
     loader = _Loader(text)
@@ -238,27 +239,29 @@ def _build(loader: Any, doc: Document, values: dict, keys: dict, problems: Probl
 
     # Dispatch on the exact event class, scalars first: a brief is some
     # thousand events, and this loop is most of the time it takes to load.
-    get_event = loader.get_event
+    get_event, refused = loader.get_event, chars.refused
+    scalar, map_start, map_end, seq_start, seq_end = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent,
+                                                      yaml.SequenceStartEvent, yaml.SequenceEndEvent)
     try:
         while True:
             event = get_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
+            if kind is scalar:
                 if event.anchor or event.tag is not None and event.tag != "!":  # rare: checked inline
                     _no_anchor_or_tag(event, fail)
                 value = event.value
                 if not event.style and value in _NULLS:  # plain style: None (Python) or "" (libyaml)
                     value = None
-                elif (bad := chars.refused(value)) is not None:  # controls, hidden characters: see chars.py
+                elif (bad := refused(value)) is not None:  # controls, hidden characters: see chars.py
                     fail(event, *chars.problem(value[bad]))
                 place(event, value)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif kind is map_end or kind is seq_end:
                 stack.pop()
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            elif kind is map_start or kind is seq_start:
                 _no_anchor_or_tag(event, fail)
                 if len(stack) >= MAX_DEPTH:
                     fail(event, f"nesting deeper than {MAX_DEPTH} levels", "briefs need only a few levels")
-                container: Any = {} if kind is yaml.MappingStartEvent else []
+                container: Any = {} if kind is map_start else []
                 if stack and type(stack[-1][0]) is dict and stack[-1][2] is None:
                     fail(event, "a key must be plain text", "write `name: value`")
                 loc = place(event, container)

@@ -16,9 +16,8 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -47,9 +46,10 @@ CITES = Mark("cites")
 Marker = Ref | Mark
 
 
-@dataclass(frozen=True)
-class Found:
-    """One marked value in a model tree: where it is, what it is, its value."""
+class Found(NamedTuple):
+    """One marked value in a model tree: where it is, what it is, its value.
+    A named tuple: a brief holds over a hundred, and the walk runs several
+    times per brief on every build (a frozen dataclass costs twice as much)."""
 
     loc: tuple[str | int, ...]
     marker: Marker
@@ -81,9 +81,11 @@ class _Field:
 
 
 @functools.cache
-def _fields(model: type[BaseModel]) -> tuple[_Field, ...]:
-    """The fields of ``model`` worth visiting.  Cached per class: it reads
-    only the class, and the walk runs over every brief on every build."""
+def _fields(model: type[BaseModel], only: Marker | None = None) -> tuple[_Field, ...]:
+    """The fields of ``model`` worth visiting: those that are marked or can
+    hold models; with ``only``, those that are or can hold that mark.  Cached
+    per class: it reads only the class, and the walk runs over every brief on
+    every build."""
     out = []
     for name, info in model.model_fields.items():
         tp, marker = _unannotated(info.annotation)
@@ -92,29 +94,46 @@ def _fields(model: type[BaseModel]) -> tuple[_Field, ...]:
         if typing.get_origin(tp) is list:
             _, item_marker = _unannotated(typing.get_args(tp)[0])
         nested = bool(models_in(tp))
+        if only is not None:  # a marked field is not walked into (see _walk)
+            keep = marker == only if marker else item_marker == only if item_marker else (
+                nested and any(_holds(m, only) for m in models_in(tp)))
+            if not keep:
+                continue
         if marker or item_marker or nested:
             out.append(_Field(name, marker, item_marker, nested))
     return tuple(out)
 
 
-def find(node: Any, loc: tuple[str | int, ...] = ()) -> Iterator[Found]:
-    """Every marked value in a validated model tree, depth first, in field order."""
+def _holds(model: type[BaseModel], marker: Marker) -> bool:
+    """Whether a ``model`` tree can hold a value marked ``marker``."""
+    return any(marker in (f.marker, f.item_marker) for m in model_tree(model) for f in _fields(m))
+
+
+def find(node: Any, loc: tuple[str | int, ...] = (), *, only: Marker | None = None) -> list[Found]:
+    """Every marked value in a validated model tree, depth first, in field order;
+    with ``only``, every value marked so, without visiting the fields that
+    cannot hold one (a brief's page title is one field of a hundred)."""
+    out: list[Found] = []
+    _walk(node, loc, out, only)
+    return out
+
+
+def _walk(node: Any, loc: tuple[str | int, ...], out: list[Found], only: Marker | None) -> None:
     if isinstance(node, (list, tuple)):
         for i, item in enumerate(node):
-            yield from find(item, loc + (i,))
+            _walk(item, loc + (i,), out, only)
         return
     if not isinstance(node, BaseModel):
         return
-    for f in _fields(type(node)):
+    for f in _fields(type(node), only):
         value = getattr(node, f.name)
         here = loc + (f.name,)
         if f.marker is not None:
-            yield Found(here, f.marker, value)
+            out.append(Found(here, f.marker, value))
         elif f.item_marker is not None:
-            for i, item in enumerate(value):
-                yield Found(here + (i,), f.item_marker, item)
+            out += [Found(here + (i,), f.item_marker, item) for i, item in enumerate(value)]
         elif value is not None:
-            yield from find(value, here)
+            _walk(value, here, out, only)
 
 
 def models_in(tp: Any) -> list[type[BaseModel]]:

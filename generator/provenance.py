@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from .errors import Problems
 from .fields import MAX_BRIEF_CITES
 from .load import Document
-from .marks import CITES, Ref, find
+from .marks import CITES, Found, Ref, find
 from .model import Brief
 
 if TYPE_CHECKING:  # corpus.py imports this module
@@ -37,7 +37,8 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries,
                      "a paragraph is a non-empty line; count with: grep -v '^\\s*$' seeds/FILE | cat -n")
     first, last = scope.first, min(scope.last, count)
 
-    for mark in find(brief):
+    marks = find(brief)
+    for mark in marks:
         if mark.marker is CITES:
             for j, n in enumerate(mark.value):
                 if not first <= n <= last:
@@ -46,8 +47,8 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries,
                            else f"the brief's scope is paragraphs {first}-{last}")
                     problems.add(doc.path, line, col, f"cites paragraph {n}, but {why}",
                                  "cite paragraphs inside `source.scope`; count non-empty lines from 1")
-    check_total(brief, doc, problems)
-    check_refs(brief, doc, registries, problems)
+    check_total(marks, doc, problems)
+    _check_ref_marks(marks, doc, registries, problems)
     bio = brief.source.author_bio
     if bio is not None and not any(fold(bio.text) in fold(seed.paragraph(n)) for n in bio.cite if first <= n <= last):
         problems.add(doc.path, *doc.where(("source", "author_bio", "text")),
@@ -74,12 +75,12 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries,
                      f"closest passage, paragraph {n}: \"{passage}\"" if n else "copy the words exactly from the article")
 
 
-def check_total(brief: Brief, doc: Document, problems: Problems) -> None:
-    """At most MAX_BRIEF_CITES cites in the whole brief: each is a link on its
-    pages, and the per-item caps alone would allow a brief that takes minutes
-    to build.  Reported once, at the first cite past the cap (fields in the
-    order the schema gives them)."""
-    lists = [mark for mark in find(brief) if mark.marker is CITES]
+def check_total(marks: list[Found], doc: Document, problems: Problems) -> None:
+    """At most MAX_BRIEF_CITES cites in the whole brief (``marks``: its walk,
+    marks.find): each is a link on its pages, and the per-item caps alone
+    would allow a brief that takes minutes to build.  Reported once, at the
+    first cite past the cap (fields in the order the schema gives them)."""
+    lists = [mark for mark in marks if mark.marker is CITES]
     total = sum(len(mark.value) for mark in lists)
     seen = 0
     for mark in lists:
@@ -112,7 +113,11 @@ def _list(numbers: list[int]) -> str:
 
 def check_refs(node: BaseModel, doc: Document, registries: Registries, problems: Problems) -> None:
     """Every id in a field typed as a reference (fields.EntityRef and the like) exists in its registry."""
-    for mark in find(node):
+    _check_ref_marks(find(node), doc, registries, problems)
+
+
+def _check_ref_marks(marks: list[Found], doc: Document, registries: Registries, problems: Problems) -> None:
+    for mark in marks:
         marker = mark.marker
         if not isinstance(marker, Ref) or mark.value is None or marker.registry in registries.broken:
             continue

@@ -195,8 +195,8 @@ def title_problem(text: str) -> tuple[str, str] | None:
 def check_page_titles(node: BaseModel, doc: Document, problems: Problems) -> bool:
     """Record a problem for every field typed `PageTitle` that holds markup; True if none."""
     ok = True
-    for found in find(node):
-        if found.marker is PAGE_TITLE and (bad := title_problem(found.value)) is not None:
+    for found in find(node, only=PAGE_TITLE):
+        if (bad := title_problem(found.value)) is not None:
             problems.add(doc.path, *doc.where(found.loc), f"`{dotted(found.loc)}` {bad[0]}", bad[1])
             ok = False
     return ok

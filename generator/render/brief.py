@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from ..context import Site
@@ -11,10 +12,9 @@ from ..fields import ATTRIBUTION_LABELS, SOURCING_LABELS
 from ..model import Passage, cited_paragraphs
 from ..output import Output
 from ..stances import KIND_LABELS
-from . import jsonld, links
+from . import common, jsonld, links
 from .common import (
     NOT_STATED,
-    cites,
     date_text,
     entity,
     heading,
@@ -44,14 +44,17 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
     b = record.brief
     page = links.brief(record.id)
 
+    # A brief cites its few paragraphs over a hundred times: each link is made once.
+    cite = functools.cache(functools.partial(common.cite, page, record))
+
     def c(numbers: list[int]) -> str:
-        return cites(page, record, numbers)
+        return common.ranged(numbers, cite)
 
     # Search finds a brief by its title, bottom line and tags; every other section
     # is kept out of the index (render/common.py says why).
     # The bottom line first, where a reader's first screen shows it; then where it comes from.
     out = [f"# {md(b.title)}\n", f'!!! abstract "Bottom line"\n\n    {md(b.summary)}\n',
-           _source_card(record, written)]
+           _source_card(record, written, c)]
 
     out.append(heading("Key points"))
     out += [f"{i}. {md(kp.text)} {c(kp.cite)}" for i, kp in enumerate(b.key_points, 1)]
@@ -112,16 +115,15 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
     return "\n".join(out)
 
 
-def _source_card(record: Record, written: ArticleDate | None) -> str:
+def _source_card(record: Record, written: ArticleDate | None, c: Callable[[list[int]], str]) -> str:
     s = record.brief.source
     published = when(s.published)
     if s.published.note:
         published += f" — {md(s.published.note)}"
     if written is not None and written.after is not None:
         how = "the latest event the article reports" if written.derived else md(written.after.note, empty="the editor's reading")
-        page = links.brief(record.id)
         published += (f"; written on or after {date_text(written.after)} "
-                      f"({how} {cites(page, record, list(written.cite))})")
+                      f"({how} {c(list(written.cite))})")
     fields = [["Headline", md(s.headline)], ["Outlet", outlet(s) if s.outlet or s.author_bio else ""],
               ["Author", md(s.author)], ["Published", published], ["URL", md(s.url)]]
     rows = [row for row in fields if row[1]]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from ..analyse import Analysis, ArticleDate
 from ..corpus import Corpus, Record
 from ..model import Quote, Source, When
@@ -99,15 +102,22 @@ MIN_RANGE = 3
 
 def cites(page: str, record: Record, numbers: list[int]) -> str:
     """Links to the cited paragraphs, shown on the brief page's evidence list, in
-    the order the brief gives them.  A run of MIN_RANGE or more consecutive
+    the order the brief gives them (see ranged)."""
+    return ranged(numbers, functools.partial(cite, page, record))
+
+
+def cite(page: str, record: Record, n: int) -> str:
+    """The link to paragraph ``n`` of a brief's evidence list (links.cite)."""
+    return links.cite(page, record.id, record.brief.title, n, record.seed.paragraph(n))
+
+
+def ranged(numbers: list[int], link: Callable[[int], str]) -> str:
+    """``link(n)`` for each number, but a run of MIN_RANGE or more consecutive
     paragraphs is a range between two links, to its first and last paragraph:
     the evidence list shows every paragraph between them, in order, so each
     stays traceable, and an item citing fifty paragraphs costs the page (and
     the build, which spends most of its time on these links) two links, not fifty."""
-    def one(n: int) -> str:
-        return links.cite(page, record.id, record.brief.title, n, record.seed.paragraph(n))
-
-    return " ".join(f"{one(run[0])}–{one(run[-1])}" if len(run) >= MIN_RANGE else " ".join(map(one, run))
+    return " ".join(f"{link(run[0])}–{link(run[-1])}" if len(run) >= MIN_RANGE else " ".join(map(link, run))
                     for run in runs(numbers))
 
 

@@ -51,7 +51,7 @@ def _description(corpus: Corpus, page: str, e: Entity) -> str:
     """The registry's line, with the paragraphs that support it, or marked as background."""
     if not e.described_in:
         return f"{md(e.description)} *(background, not from the articles)*"
-    records = {r.id: r for r in corpus.records}
+    records = corpus.by_id
     where = "; ".join(f"{link(records[d.brief].brief.title, links.rel(page, links.brief(d.brief)))} "
                       f"{cites(page, records[d.brief], d.cite)}" for d in e.described_in)
     return f"{md(e.description)} (as the articles state it: {where})"

@@ -41,10 +41,9 @@ def outputs(site: Site) -> list[Output]:
 def _rests_on(site: Site, cited: list[BriefCite]) -> str:
     """Compact links to the briefs and paragraphs a line rests on, each brief by its
     article's date (the title is the link's tooltip)."""
-    records = {r.id: r for r in site.corpus.records}
-    titles = {i: r.brief.title for i, r in records.items()}
+    records = site.corpus.by_id
     return "; ".join(f"[{article_label(site.analysis.dates[c.brief])}]"
-                     f"({links.rel(PAGE, links.brief(c.brief))} \"{md(titles[c.brief])}\") "
+                     f"({links.rel(PAGE, links.brief(c.brief))} \"{md(records[c.brief].brief.title)}\") "
                      f"{cites(PAGE, records[c.brief], c.cite)}" for c in cited)
 
 
@@ -89,11 +88,10 @@ def _key_figures(site: Site) -> list[str]:
     status = site.corpus.status
     if status is None or not status.key_figures:
         return []
-    records = {r.id: r for r in site.corpus.records}
-    titles = {i: r.brief.title for i, r in records.items()}
+    records = site.corpus.by_id
     out = ["## Key figures\n"]
     out += [f"- **{md(f.figure)}** — {md(f.label)} "
-            f"({link(titles[f.source.brief], links.rel(PAGE, links.brief(f.source.brief)))} "
+            f"({link(records[f.source.brief].brief.title, links.rel(PAGE, links.brief(f.source.brief)))} "
             f"{cites(PAGE, records[f.source.brief], f.source.cite)})" for f in status.key_figures]
     return out + [""]
 

@@ -68,3 +68,11 @@ def test_a_new_reference_field_is_checked_whatever_its_name():
     problems = Problems()
     check_refs(BriefWithAlly(**data, ally="pakistan"), _Doc(), registries, problems)
     assert not problems
+
+
+def test_a_walk_for_one_mark_finds_what_the_whole_walk_finds_of_it():
+    registries = [EntityRegistry(entities=list(CORPUS.entities.values()))]
+    for node in [r.brief for r in CORPUS.records] + registries:
+        every = find(node)
+        for marker in (CITES, PAGE_TITLE, Ref("entities"), Ref("topics"), Ref("tags")):
+            assert find(node, only=marker) == [f for f in every if f.marker == marker]

@@ -102,3 +102,20 @@ def test_joiners_stand_only_between_letters_of_scripts_that_use_them(text, ok):
     from generator.chars import refused
 
     assert (refused(text) is None) is ok
+
+
+def test_fold_is_the_plain_definition():
+    """fold() is written for speed; it must equal the plain rule: the quotation
+    marks straightened, every run of white space one space, none at the ends."""
+    import re
+
+    from generator.seeds import _QUOTE_MARKS, fold
+
+    table = str.maketrans(dict(_QUOTE_MARKS))
+
+    def plain(s: str) -> str:
+        return re.sub(r"[\s\u00a0\u2007\u202f]+", " ", s.translate(table)).strip()
+
+    every = "".join(chr(c) for c in range(0x3100))  # every space, mark and control up to CJK
+    for s in [every, every[::-1], "  \u201cHe said\u201d \u00a0\u2007 it\u2019s\x1c\x85 done.\u2029 ", "", " ", "\u2033"]:
+        assert fold(s) == plain(s), repr(s[:40])

@@ -45,3 +45,17 @@ def test_pages_without_a_table_or_a_header_row_are_unchanged():
     assert label_cells("<p>no table</p>") == "<p>no table</p>"
     headless = "<table><tbody><tr><td>x</td></tr></tbody></table>"
     assert label_cells(headless) == headless
+
+
+def test_an_element_pattern_matches_what_the_lazy_pattern_matches():
+    import re
+
+    from generator.tables import element
+
+    texts = [TABLE, TABLE + TABLE, f"<p>{TABLE}</p><table class=x><tr><td>a</td></tr></table>",
+             "<table><tr><td></tablex></td></tr></table> <table>never closed", "<tablex></table><table >a<b</table>",
+             "<tr><td>a</td></tr><tr>b<</tr></tr><tref></tr>", "<table><table></table></table>", "", "<", "</table>"]
+    for tag in ("table", "tr"):
+        lazy = re.compile(rf"<{tag}\b[^>]*>.*?</{tag}>", re.S)
+        for text in texts:
+            assert element(tag).findall(text) == lazy.findall(text), (tag, text)
