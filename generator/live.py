@@ -69,13 +69,17 @@ class Preview:
             self.indexing.join()
             self.indexing = None
 
-    def memo(self, root: Path) -> Memo:
-        """The briefs read before in this process (corpus.Memo): a save re-reads only what it changed."""
-        return self.memos.setdefault(_key(root), Memo())
+    def memo(self, root: Path) -> Memo | None:
+        """The briefs read before in this process (corpus.Memo): a save re-reads
+        only what it changed.  None outside `serve`: a build has no next build,
+        and what it kept would only weigh on the rest of it."""
+        return self.memos.setdefault(_key(root), Memo()) if self.command == "serve" else None
 
     def remember(self, root: Path, outputs: list[Output]) -> None:
-        """A build succeeded: keep what it made, and clear any failure."""
-        self.last_good[_key(root)] = outputs
+        """A build succeeded: keep what it made (under `serve`, for the next
+        build to fall back on), and clear any failure."""
+        if self.command == "serve":
+            self.last_good[_key(root)] = outputs
         self.problems = None
 
     def fallback(self, root: Path, problems: Problems) -> list[Output] | None:

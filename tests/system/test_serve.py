@@ -199,6 +199,7 @@ def test_the_banner_shows_problems_as_text_and_only_while_serving(monkeypatch):
         preview = live.Preview(command)
         preview.remember(".", ["pages"])
         assert preview.fallback(".", problems) is None and preview.banner() == ""
+        assert preview.last_good == {} and preview.memo(".") is None  # a build keeps nothing for a next one
     preview = live.Preview("serve")
     preview.remember(".", ["pages"])
     assert preview.fallback("elsewhere", problems) is None  # nothing good was built there
