@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .errors import BriefsInvalid, Problems
 from .load import Document, load, parse, read_text, real_path
 from .model import ID_PATTERN, Brief, Entity, EntityRegistry, Tag, TagRegistry, Topic, TopicRegistry
-from .paths import BRIEF_SCHEMA_REF, BRIEFS_DIR, REGISTRY_DIR, SEEDS_DIR, inside
+from .paths import BRIEF_SCHEMA_REF, BRIEFS_DIR, REGISTRY_DIR, SEEDS_DIR, inside, registry_file
 from .provenance import Registries, check_brief, check_described_in, check_refs
 from .seeds import Seed, read_seed
 from .status import Status, read_status
@@ -86,7 +86,7 @@ class Memo:
 
     def under(self, root: Path) -> Memo:
         """This memo, emptied if the registries are not those it was filled under."""
-        texts = tuple(read_text(root / f"{REGISTRY_DIR}/{name}.yaml", name, Problems()) for name in REGISTRIES)
+        texts = tuple(read_text(root / registry_file(name), name, Problems()) for name in REGISTRIES)
         if texts != self.registries:
             self.registries, self.briefs = texts, {}
         return self

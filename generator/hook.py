@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator import live, page_cache, reproducible, sanitize, search, site, tables, tags_config  # noqa: E402
 from generator.errors import BriefsInvalid, Problems  # noqa: E402
 from generator.output import DuplicateOutput, Output  # noqa: E402
+from generator.paths import SEARCH_CACHE_DIR, TEMPLATE_CACHE_DIR  # noqa: E402
 
 sys.path.pop(0)
 
@@ -36,7 +37,6 @@ log = logging.getLogger("mkdocs.plugins.generator")
 preview = live.Preview()
 #: Rendered pages kept between builds (generator/page_cache.py).
 pages = page_cache.PageCache()
-TEMPLATE_CACHE = "build/template-cache"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -121,7 +121,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # The theme's templates compiled once, not on every build and every save under
     # `serve` (about a second each time): Jinja's own cache, checked against each
     # template's source, beside the page cache in build/.
-    env.bytecode_cache = FileSystemBytecodeCache(str(_folder(config, TEMPLATE_CACHE)))
+    env.bytecode_cache = FileSystemBytecodeCache(str(_folder(config, TEMPLATE_CACHE_DIR)))
     return env
 
 
@@ -152,7 +152,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     pages.finish()
     # Full-text search: the Pagefind index of the site just written (generator/search.py);
     # under serve, after the build has returned (live.py).
-    site_dir, cache = Path(config.site_dir), _folder(config, search.CACHE)
+    site_dir, cache = Path(config.site_dir), _folder(config, SEARCH_CACHE_DIR)
     preview.after_build(lambda: search.index_site(site_dir, cache))
 
 

@@ -44,7 +44,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-FOLDER = "build/page-cache"
+from .paths import PAGE_CACHE_DIR
+
+FOLDER = PAGE_CACHE_DIR
 #: Part of every key: change it when an entry's layout changes.
 FORMAT = 1
 #: A page that pulls in other files with pymdownx.snippets.

@@ -13,6 +13,11 @@ BRIEFS_DIR = "briefs"
 SEEDS_DIR = "seeds"
 REGISTRY_DIR = "briefs/registry"
 SCHEMA_DIR = "briefs/schema"
+# What a build keeps for the next one (all under build/, each safe to delete):
+PAGE_CACHE_DIR = "build/page-cache"  # rendered pages (page_cache.py)
+SEARCH_CACHE_DIR = "build/search-cache"  # the last search index (search.py)
+TEMPLATE_CACHE_DIR = "build/template-cache"  # the theme's compiled templates (hook.py)
+CACHE_DIRS = (PAGE_CACHE_DIR, SEARCH_CACHE_DIR, TEMPLATE_CACHE_DIR)
 # Schema paths as written on each file's first line, relative to that file.
 BRIEF_SCHEMA_REF = "schema/brief.schema.json"
 

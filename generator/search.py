@@ -41,7 +41,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the folder of the site Pagefind writes its index and scripts into
-CACHE = "build/search-cache"  # the last index, beside the page cache (index_site); safe to delete
 FULL_PAGES = frozenset({"methodology/", "contributing/", "reference/", "performance/"})
 #: Weights (Pagefind's scale: 1 is body text, headings 5 to 7).
 BOTTOM_LINE_WEIGHT = 5

@@ -51,8 +51,6 @@ FLOOR_CONFIG = "mkdocs-floor.yml"
 FLOOR_DOCS = "docs-floor"
 FLOOR_SEARCH_HOOK = "floor_search_hook.py"
 MANIFEST = ".generator-manifest.json"  # written by `generator render` (generator/write.py)
-#: What a build keeps for the next one (generator/page_cache.py, generator/search.py): a clean build starts without.
-CACHES = ("build/page-cache", "build/search-cache")
 
 
 def _env() -> dict:
@@ -132,7 +130,9 @@ def _builds(root: Path, repeat: int) -> tuple[dict, dict]:
 
 
 def _clear_caches(root: Path) -> None:
-    for cache in CACHES:
+    from generator.paths import CACHE_DIRS  # what a build keeps for the next one
+
+    for cache in CACHE_DIRS:
         shutil.rmtree(root / cache, ignore_errors=True)
 
 
