@@ -151,9 +151,9 @@ def _finish(html: str, page: Page) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     pages.finish()
     # Full-text search: the Pagefind index of the site just written (generator/search.py);
-    # under serve, after the build has returned (live.py).
+    # under serve, after the build has returned, and stopped by the next save (live.py).
     site_dir, cache = Path(config.site_dir), _folder(config, SEARCH_CACHE_DIR)
-    preview.after_build(lambda: search.index_site(site_dir, cache))
+    preview.after_build(lambda stop: search.index_site(site_dir, cache, stop))
 
 
 def _folder(config: MkDocsConfig, name: str) -> Path:

@@ -15,7 +15,9 @@ The state is one `Preview` object that the hook keeps for the life of the
 process; it also keeps the briefs read without a problem (corpus.Memo), so
 that a save reads and checks again only the briefs it changed, and while
 serving it writes the search index after the build has returned (the saved
-page does not wait for Pagefind; search is back a moment later).  Edits to the generator's own Python need a restart of `serve`, as
+page does not wait for Pagefind; search is back a moment later).  A save
+made while that index is still being written stops it: the next build
+replaces the pages it was reading, so finishing it would only delay them.  Edits to the generator's own Python need a restart of `serve`, as
 with any MkDocs plugin; edits to briefs, registries and seeds do not.
 """
 
@@ -30,6 +32,7 @@ from pathlib import Path
 from .corpus import Memo
 from .errors import Problems
 from .output import Output
+from .search import Stopped
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -43,18 +46,24 @@ class Preview:
     problems: Problems | None = None  # what is wrong now, while the last good version is served
     memos: dict[str, Memo] = field(default_factory=dict)  # project folder -> briefs read without a problem
     indexing: threading.Thread | None = None  # the search index of the last build, being written
+    stop_indexing: threading.Event = field(default_factory=threading.Event)  # set: that index gives up
 
-    def after_build(self, index: Callable[[], None]) -> None:
+    def after_build(self, index: Callable[[threading.Event], None]) -> None:
         """Write the search index: while serving, after the build has returned, so
         the saved page is served without waiting for Pagefind (seconds at hundreds
-        of briefs); search follows it, and the terminal says when."""
+        of briefs); search follows it, and the terminal says when.  ``index`` is
+        given the event that `before_build` sets to stop it."""
+        self.stop_indexing = threading.Event()
         if self.command != "serve":
-            index()
+            index(self.stop_indexing)
             return
+        stop = self.stop_indexing
 
         def run() -> None:
             try:
-                index()
+                index(stop)
+            except Stopped:  # a newer save's build will index its own pages
+                log.debug("search index stopped: a new build has started")
             except Exception as e:  # Pagefind failed: the pages are served all the same
                 log.error(f"the search index was not updated: {e}")
             else:
@@ -64,8 +73,10 @@ class Preview:
         self.indexing.start()
 
     def before_build(self) -> None:
-        """Let the last index finish: the next build empties the folder it is written into."""
+        """Stop the last build's index, if it is still being written, and wait for it
+        to end: the build that follows empties the folder it is written into."""
         if self.indexing is not None:
+            self.stop_indexing.set()
             self.indexing.join()
             self.indexing = None
 

@@ -36,6 +36,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,10 @@ _HEADER = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)  # not <thead>
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<td(?:\s[^>]*)?>(.*?)</td>", re.S)
 _TAG = re.compile(r"<[^>]*>")
+
+
+class Stopped(Exception):
+    """Indexing was stopped before it finished: a newer build supersedes it (live.py)."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ def _rows(table: re.Match) -> str:
     return "\n".join(lines)
 
 
-def index_site(site_dir: Path, cache: Path | None = None) -> None:
+def index_site(site_dir: Path, cache: Path | None = None, stop: threading.Event | None = None) -> None:
     """Write the Pagefind index and its scripts into ``site_dir``/pagefind.
 
     The documents are written to a temporary folder for Pagefind's own
@@ -147,14 +152,23 @@ def index_site(site_dir: Path, cache: Path | None = None) -> None:
     documents it was made from, and a build whose documents hash the same
     copies it instead of running Pagefind: the same documents give the same
     bytes (the builds are reproducible), so on a rebuild after an edit that
-    search does not see, or after none, indexing again is work for nothing."""
+    search does not see, or after none, indexing again is work for nothing.
+
+    Once ``stop`` is set, indexing ends as soon as it can (Pagefind is
+    killed) and raises `Stopped`, leaving the cache as it was: under serve a
+    new save's build does not wait seconds for an index of pages it replaces."""
     from mkdocs.exceptions import PluginError
     from pagefind.service import get_executable
 
+    stop = stop or threading.Event()
     binary = get_executable()
     if binary is None:
         raise PluginError("Pagefind is not installed (hint: .venv/bin/pip install -r requirements.txt)")
-    docs = list(documents(site_dir))
+    docs = []
+    for doc in documents(site_dir):
+        if stop.is_set():
+            raise Stopped
+        docs.append(doc)
     key = _key(docs, Path(binary))
     if cache is not None and (cache / key).is_dir():
         shutil.copytree(cache / key, site_dir / BUNDLE, dirs_exist_ok=True)
@@ -164,12 +178,26 @@ def index_site(site_dir: Path, cache: Path | None = None) -> None:
             target = Path(tmp, doc.url.lstrip("/"), "index.html")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(doc.html, encoding="utf-8")
-        result = subprocess.run([str(binary), "--site", tmp, "--output-path", str(site_dir / BUNDLE),
-                                 "--force-language", "en", "--quiet"], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
+        returncode, output = _pagefind([str(binary), "--site", tmp, "--output-path", str(site_dir / BUNDLE),
+                                        "--force-language", "en", "--quiet"], stop)
+    if returncode != 0:
+        raise PluginError(f"Pagefind could not index the site: {output}")
     if cache is not None:
         _keep(site_dir / BUNDLE, cache, key)
+
+
+def _pagefind(command: list[str], stop: threading.Event) -> tuple[int, str]:
+    """Run Pagefind to its end, or kill it once ``stop`` is set; its exit status and output."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as proc:
+        while True:
+            try:
+                output, _ = proc.communicate(timeout=0.05)
+                return proc.returncode, (output or "").strip()
+            except subprocess.TimeoutExpired:
+                if stop.is_set():
+                    proc.kill()
+                    proc.communicate()
+                    raise Stopped from None
 
 
 def _key(docs: list[Document], binary: Path) -> str:

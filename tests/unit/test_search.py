@@ -74,8 +74,6 @@ def _site(folder: Path, title: str) -> Path:
 
 
 def test_the_same_documents_copy_the_kept_index_and_changed_ones_index_again(tmp_path, monkeypatch):
-    import subprocess
-
     from generator import search
 
     cache = tmp_path / "cache"
@@ -85,8 +83,8 @@ def test_the_same_documents_copy_the_kept_index_and_changed_ones_index_again(tmp
     assert bundle and [p.name for p in cache.iterdir()] != []
 
     runs = []
-    real_run = subprocess.run
-    monkeypatch.setattr(search.subprocess, "run", lambda *a, **k: runs.append(a) or real_run(*a, **k))
+    real_run = search._pagefind
+    monkeypatch.setattr(search, "_pagefind", lambda *a: runs.append(a) or real_run(*a))
     same = _site(tmp_path / "two", "Title")
     search.index_site(same, cache)
     assert runs == []  # Pagefind did not run: the kept index was copied
@@ -96,3 +94,42 @@ def test_the_same_documents_copy_the_kept_index_and_changed_ones_index_again(tmp
     search.index_site(changed, cache)
     assert len(runs) == 1
     assert len(list(cache.iterdir())) == 1  # only the latest index is kept
+
+
+def test_a_stopped_index_writes_nothing_and_keeps_the_cache(tmp_path):
+    import threading
+
+    from generator import search
+
+    cache = tmp_path / "cache"
+    site = _site(tmp_path / "one", "Title")
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(search.Stopped):
+        search.index_site(site, cache, stop)
+    assert not (site / search.BUNDLE).exists() and not cache.exists()
+
+
+def test_stopping_kills_a_running_pagefind(tmp_path):
+    import sys
+    import threading
+    import time
+
+    from generator import search
+
+    stop = threading.Event()
+    threading.Timer(0.2, stop.set).start()
+    start = time.monotonic()
+    with pytest.raises(search.Stopped):
+        search._pagefind([sys.executable, "-c", "import time; time.sleep(60)"], stop)
+    assert time.monotonic() - start < 30  # killed, not waited for
+
+
+def test_pagefind_output_is_returned_with_its_status():
+    import sys
+    import threading
+
+    from generator import search
+
+    command = [sys.executable, "-c", "import sys; print('bad site', file=sys.stderr); sys.exit(3)"]
+    assert search._pagefind(command, threading.Event()) == (3, "bad site")
