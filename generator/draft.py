@@ -24,10 +24,9 @@ from .article import read_article
 from .corpus import load_registries
 from .draft_yaml import render_draft
 from .errors import Problems
-from .load import read_text
 from .model import ID_PATTERN, SEED_PATTERN
 from .paths import BRIEFS_DIR, SEEDS_DIR, inside
-from .seeds import Seed
+from .seeds import read_seed
 
 
 class DraftError(Exception):
@@ -47,10 +46,12 @@ def draft(root: Path, seed_path: Path) -> str:
         raise DraftError(f"`{seed_path.name}` cannot be a seed name: use letters, digits, `_`, `.` and `-`, ending in `.txt`")
     rel = f"{SEEDS_DIR}/{seed_path.name}"
     problems = Problems()
-    text = read_text(seed_path, rel, problems)
-    if text is None:
+    # Screened as `check` screens it: an article that check refuses (a hidden
+    # character, a line break other than a line feed, which would number the
+    # paragraphs differently) gets no draft to cite it by.
+    seed = read_seed(seed_path, rel, problems)
+    if seed is None:
         raise DraftError(next(iter(problems)).format())
-    seed = Seed(seed_path.name, text)
     if not seed.paragraphs:
         raise DraftError(f"{rel} has no text: a paragraph is a non-empty line")
     registry_problems = Problems()

@@ -127,6 +127,8 @@ def test_new_writes_briefs_id_yaml_and_never_overwrites(project):
     (["seeds/bad name.txt"], "`bad name.txt` cannot be a seed name: use letters, digits, `_`, `.` and `-`, ending in `.txt`"),
     (["seeds/empty.txt"], "seeds/empty.txt has no text: a paragraph is a non-empty line"),
     (["seeds/latin1.txt"], "seeds/latin1.txt:1:4: the file is not valid UTF-8 (byte 0xe9) (hint: save the file with UTF-8 encoding)"),
+    (["seeds/hidden.txt"], "seeds/hidden.txt:1:5: invisible or direction-changing character U+202E in text "
+     "(hint: delete it: such characters make text display differently from what it says)"),
     (["seeds/fixture.txt", "--id", "Not_An_Id"],
      "`Not_An_Id` is not a valid brief id: use lower-case letters, digits and hyphens, e.g. `asif-says-decision-pending`"),
 ])
@@ -135,6 +137,7 @@ def test_user_errors(project, args, message, monkeypatch):
     write(project / "seeds/bad name.txt", "Text.\n")
     write(project / "seeds/empty.txt", "\n  \n")
     (project / "seeds/latin1.txt").write_bytes("Café au lait\n".encode("latin-1"))
+    write(project / "seeds/hidden.txt", "Text\u202e reversed.\n")  # refused by check: no draft either
     monkeypatch.chdir(project)  # in-process: these need no separate interpreter
     result = CliRunner().invoke(main, ["new", *args])
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Error: {message}\n")
