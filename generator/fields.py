@@ -58,6 +58,8 @@ def _no_repeats(numbers: list[int]) -> list[int]:
     return numbers
 
 
+#: Every whole-number field: digits only, as the JSON Schema's `integer` reads it (not `1.0`, `1_0` or `+1`).
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 Paragraph = Annotated[int, Field(ge=1), BeforeValidator(_whole_number)]
 _CiteList = Annotated[list[Paragraph], Field(max_length=MAX_CITES, json_schema_extra={"uniqueItems": True}),
                       AfterValidator(_no_repeats)]

@@ -25,6 +25,7 @@ from .fields import (
     Likelihood,
     OptionalCite,
     PageTitle,
+    Paragraph,
     Short,
     Sourcing,
     Strict,
@@ -46,8 +47,8 @@ from .when import When as When  # re-exported: the dated fields' model
 class Scope(Strict):
     """Which paragraphs of the seed this brief covers."""
 
-    first: int = Field(ge=1, description="First paragraph of the article the brief covers.")
-    last: int = Field(ge=1, description="Last paragraph of the article the brief covers.")
+    first: Paragraph = Field(description="First paragraph of the article the brief covers.")
+    last: Paragraph = Field(description="Last paragraph of the article the brief covers.")
     note: Text | None = Field(
         None, description="What the rest of the seed holds and why it is left out (say, an unrelated second article).")
 

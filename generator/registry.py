@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import Cite, Id, Short, ShortPageTitle, Strict, Text, TopicRef
+from .fields import Cite, Id, Short, ShortPageTitle, Strict, Text, TopicRef, WholeNumber
 
 Relation = Literal["single", "set", "status"]
 
@@ -49,7 +49,7 @@ class Topic(Strict):
         "from different sources contradict each other (a rank). `set`: a list, where naming more adds detail and "
         "only an explicit exclusion (an item written `not X`) contradicts (which countries). `status`: a state that "
         "moves over time, where answers of different dates show a change, not a conflict (a decision).")
-    weight: int = Field(
+    weight: WholeNumber = Field(
         0, ge=0, le=100, description="How much the question matters to readers, 0 to 100: the contradictions "
         "page lists questions by it, highest first.")
     versus: list[TopicRef] = Field(

@@ -89,7 +89,7 @@ def _describe(err: ErrorDetails, doc: Document, model: type[BaseModel]) -> tuple
         if err.get("input") is None:
             return loc, False, f"`{field}` is null but must be {want}", "fill it in; only fields marked nullable may be null"
         shown = f"`{err['input']}`" if isinstance(err.get("input"), str) else found
-        return loc, False, f"`{field}` must be {want}, not {shown}", "see the site's Field reference page (generated from generator/model.py) for the field's type"
+        return loc, False, f"`{field}` must be {want}, not {shown}", "the site's Field reference page, under Editors, gives each field's type"
     if kind == "literal_error":
         return loc, False, f"`{field}` is `{err.get('input')}`, which is not allowed", f"use one of: {ctx.get('expected')}"
     if kind == "string_pattern_mismatch":

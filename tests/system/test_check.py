@@ -35,10 +35,10 @@ def test_schema_errors_are_collected_with_positions(project):
     code, lines = check(project)
     assert code == 1
     assert lines == [
-        "briefs/fixture-brief.yaml:6:5: `source.headline` must be text, not a list (hint: see the site's Field reference page (generated from generator/model.py) for the field's type)",
+        "briefs/fixture-brief.yaml:6:5: `source.headline` must be text, not a list (hint: the site's Field reference page, under Editors, gives each field's type)",
         "briefs/fixture-brief.yaml:10:5: `source.published`: '2025-13-45' is not a real date",
         "briefs/fixture-brief.yaml:18:1: unknown field `sumary` (hint: did you mean `summary`?)",
-        "briefs/fixture-brief.yaml:23:12: `key_points[1].cite[0]` must be a whole number, not `four` (hint: see the site's Field reference page (generated from generator/model.py) for the field's type)",
+        "briefs/fixture-brief.yaml:23:12: `key_points[1].cite[0]` must be a whole number, not `four` (hint: the site's Field reference page, under Editors, gives each field's type)",
         "briefs/fixture-brief.yaml:63:9: `framing.tone` is `angry`, which is not allowed (hint: use one of: 'neutral', 'analytical', 'favourable', 'critical' or 'sensational')",
         "Error: 5 problems in the briefs",
     ]

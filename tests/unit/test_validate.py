@@ -20,7 +20,7 @@ def test_a_cite_is_written_in_digits_only_as_the_schema_reads_it(project, cite):
     shown = cite.strip("'")
     assert problems(project) == [
         f"briefs/fixture-brief.yaml:20:12: `key_points[0].cite[0]` must be a whole number, not `{shown}` "
-        "(hint: see the site's Field reference page (generated from generator/model.py) for the field's type)"]
+        "(hint: the site's Field reference page, under Editors, gives each field's type)"]
 
 
 def test_a_repeated_cite_is_refused_at_the_repeat(project):
