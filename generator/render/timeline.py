@@ -118,10 +118,11 @@ def outputs(site: Site) -> list[Output]:
         shown["undated"] = groups["undated"]
     for period, items in groups.items():
         pages += _period_pages(period, items)
-    # The main page's entries get anchors, and its dated ones a mark each (render/timeline_svg.py).
+    # The main page's entries get anchors, and its dated ones a mark each, in the order of the list
+    # (a day and month without a year in its article's year: analyse.py; render/timeline_svg.py).
     listed = [t for period in groups if period in shown for t in shown[period]]
     anchors = {t.key: f"event-{n}" for n, t in enumerate(listed, 1)}
-    main.append(timeline_svg([Mark(t.when.sort_key, when(t.when, marks=False), t.text, f"#{anchors[t.key]}")
+    main.append(timeline_svg([Mark(t.placed, when(t.when, marks=False), t.text, f"#{anchors[t.key]}")
                               for t in listed if t.when.date]))
     for period in groups:
         if period in shown:

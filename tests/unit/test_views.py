@@ -71,6 +71,27 @@ def test_same_event_from_two_sources_is_one_timeline_entry(pages):
     assert "## December 2025" in timeline and "timeline/2025-12.md" in pages
 
 
+def test_a_day_and_month_without_a_year_is_pictured_in_its_article_s_year(tmp_path):
+    """The list places "20 October" in the year of the article that gives it
+    (analyse.py); the picture above it must show the marks in the same order."""
+    import re
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    day_month = SECOND.replace("when: {date: 2025-12, precision: month}",
+                               "when: {date: --10-20, precision: day-month}")
+    write(root / "briefs" / "second-source.yaml", day_month)
+    (root / "seeds" / "second.txt").write_text(SEED, encoding="utf-8")
+    timeline = next(p.text for p in build(root) if p.uri == "timeline/index.md")
+    picture = timeline[timeline.index("<svg"):timeline.index("</svg>")]
+    marks = re.findall(r"<a [^>]*><title>([^<]*)</title>", picture)
+    deploy = next(i for i, m in enumerate(marks) if "Troops are expected" in m)
+    spoke = next(i for i, m in enumerate(marks) if "The minister spoke" in m)
+    assert deploy < spoke, marks  # 20 October (of 2025, the article's year) before 3 November 2025
+    assert marks[deploy].startswith("20 October &#40;year not stated&#41;:")  # kept as the text gives it
+
+
 def test_differing_answers_are_flagged(pages):
     page = pages["contradictions.md"]
     assert "Of 1 question the sources answer, 1 gets answers from different sources that contradict" in page
