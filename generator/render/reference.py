@@ -48,8 +48,12 @@ def models() -> list[type[BaseModel]]:
 
 
 def reference_markdown() -> str:
+    # The modules named from the models themselves: a model moved to another module moves here too.
+    names = dict.fromkeys(f"`{model.__module__.replace('.', '/')}.py`" for model in models())
+    *rest, last = names
+    modules = f"{', '.join(rest)} and {last}" if rest else last
     out = ["# Field reference\n",
-           "Generated from the models in `generator/model.py`, which also produce the JSON Schemas "
+           f"Generated from the models in {modules}; they also produce the JSON Schemas "
            "in `briefs/schema/` that editors' YAML language servers use. "
            "A field is required unless it shows a default.\n"]
     for model in models():
