@@ -153,7 +153,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Full-text search: the Pagefind index of the site just written (generator/search.py);
     # under serve, after the build has returned, and stopped by the next save (live.py).
     site_dir, cache = Path(config.site_dir), _folder(config, SEARCH_CACHE_DIR)
-    preview.after_build(lambda stop: search.index_site(site_dir, cache, stop))
+    serving = preview.command == "serve"
+    preview.after_build(lambda stop: search.index_site(site_dir, cache, stop, keep_serving=serving))
 
 
 def _folder(config: MkDocsConfig, name: str) -> Path:

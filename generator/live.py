@@ -15,7 +15,8 @@ The state is one `Preview` object that the hook keeps for the life of the
 process; it also keeps the briefs read without a problem (corpus.Memo), so
 that a save reads and checks again only the briefs it changed, and while
 serving it writes the search index after the build has returned (the saved
-page does not wait for Pagefind; search is back a moment later).  A save
+page does not wait for Pagefind; until the new index is in place, search
+answers from the last one, generator/search.py).  A save
 made while that index is still being written stops it: the next build
 replaces the pages it was reading, so finishing it would only delay them.  Edits to the generator's own Python need a restart of `serve`, as
 with any MkDocs plugin; edits to briefs, registries and seeds do not.

@@ -141,7 +141,8 @@ def _rows(table: re.Match) -> str:
     return "\n".join(lines)
 
 
-def index_site(site_dir: Path, cache: Path | None = None, stop: threading.Event | None = None) -> None:
+def index_site(site_dir: Path, cache: Path | None = None, stop: threading.Event | None = None,
+               keep_serving: bool = False) -> None:
     """Write the Pagefind index and its scripts into ``site_dir``/pagefind.
 
     The documents are written to a temporary folder for Pagefind's own
@@ -156,11 +157,18 @@ def index_site(site_dir: Path, cache: Path | None = None, stop: threading.Event 
 
     Once ``stop`` is set, indexing ends as soon as it can (Pagefind is
     killed) and raises `Stopped`, leaving the cache as it was: under serve a
-    new save's build does not wait seconds for an index of pages it replaces."""
+    new save's build does not wait seconds for an index of pages it replaces.
+
+    With ``keep_serving`` (under serve, where this runs after the pages are
+    served), the last index kept in ``cache`` is put in place first, so that
+    search answers from the last build's pages while the new index is written
+    instead of failing; the new one then replaces it whole."""
     from mkdocs.exceptions import PluginError
     from pagefind.service import get_executable
 
     stop = stop or threading.Event()
+    if keep_serving and cache is not None and not (site_dir / BUNDLE).exists():
+        _restore_latest(cache, site_dir / BUNDLE)
     binary = get_executable()
     if binary is None:
         raise PluginError("Pagefind is not installed (hint: .venv/bin/pip install -r requirements.txt)")
@@ -171,19 +179,34 @@ def index_site(site_dir: Path, cache: Path | None = None, stop: threading.Event 
         docs.append(doc)
     key = _key(docs, Path(binary))
     if cache is not None and (cache / key).is_dir():
-        shutil.copytree(cache / key, site_dir / BUNDLE, dirs_exist_ok=True)
+        _put(cache / key, site_dir / BUNDLE)
         return
     with tempfile.TemporaryDirectory(prefix="search-") as tmp:
+        pages, bundle = Path(tmp, "pages"), Path(tmp, BUNDLE)
         for doc in docs:
-            target = Path(tmp, doc.url.lstrip("/"), "index.html")
+            target = pages / doc.url.lstrip("/") / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(doc.html, encoding="utf-8")
-        returncode, output = _pagefind([str(binary), "--site", tmp, "--output-path", str(site_dir / BUNDLE),
+        returncode, output = _pagefind([str(binary), "--site", str(pages), "--output-path", str(bundle),
                                         "--force-language", "en", "--quiet"], stop)
-    if returncode != 0:
-        raise PluginError(f"Pagefind could not index the site: {output}")
-    if cache is not None:
-        _keep(site_dir / BUNDLE, cache, key)
+        if returncode != 0:
+            raise PluginError(f"Pagefind could not index the site: {output}")
+        _put(bundle, site_dir / BUNDLE)
+        if cache is not None:
+            _keep(bundle, cache, key)
+
+
+def _put(bundle: Path, dest: Path) -> None:
+    """A whole index in place of whatever index ``dest`` holds: never a mix of two."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(bundle, dest)
+
+
+def _restore_latest(cache: Path, bundle: Path) -> None:
+    """The index the cache keeps (the latest only: see _keep) copied to ``bundle``."""
+    kept = [p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".tmp-")] if cache.is_dir() else []
+    if len(kept) == 1:
+        _put(kept[0], bundle)
 
 
 def _pagefind(command: list[str], stop: threading.Event) -> tuple[int, str]:

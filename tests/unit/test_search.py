@@ -133,3 +133,40 @@ def test_pagefind_output_is_returned_with_its_status():
 
     command = [sys.executable, "-c", "import sys; print('bad site', file=sys.stderr); sys.exit(3)"]
     assert search._pagefind(command, threading.Event()) == (3, "bad site")
+
+
+def test_under_serve_the_last_index_answers_while_the_new_one_is_written(tmp_path, monkeypatch):
+    from generator import search
+
+    cache = tmp_path / "cache"
+    first = _site(tmp_path / "one", "Title")
+    search.index_site(first, cache)
+    kept = sorted(p.relative_to(first) for p in (first / search.BUNDLE).rglob("*"))
+
+    # The next build's folder has no index; while Pagefind runs, the kept one is in place.
+    seen = []
+    real_run = search._pagefind
+    changed = _site(tmp_path / "two", "Another title")
+    monkeypatch.setattr(search, "_pagefind", lambda *a: seen.append(
+        sorted(p.relative_to(changed) for p in (changed / search.BUNDLE).rglob("*"))) or real_run(*a))
+    search.index_site(changed, cache, keep_serving=True)
+    assert seen == [kept]
+    # ...and the new index then replaces it whole: none of the old files is left over.
+    new = sorted(p.relative_to(changed) for p in (changed / search.BUNDLE).rglob("*"))
+    fresh = _site(tmp_path / "three", "Another title")
+    monkeypatch.setattr(search, "_pagefind", real_run)
+    search.index_site(fresh, None)
+    assert new == sorted(p.relative_to(fresh) for p in (fresh / search.BUNDLE).rglob("*")) != kept
+
+
+def test_a_build_does_not_put_an_old_index_in_place(tmp_path, monkeypatch):
+    from generator import search
+
+    cache = tmp_path / "cache"
+    search.index_site(_site(tmp_path / "one", "Title"), cache)
+    changed = _site(tmp_path / "two", "Another title")
+    seen = []
+    real_run = search._pagefind
+    monkeypatch.setattr(search, "_pagefind", lambda *a: seen.append((changed / search.BUNDLE).exists()) or real_run(*a))
+    search.index_site(changed, cache)
+    assert seen == [False]
