@@ -25,10 +25,18 @@ from .text import md
 _ANCHOR = re.compile(r"#[A-Za-z][A-Za-z0-9_-]*")
 #: Vertical layout, in pixels: the gap between stacked marks, a mark's radius.
 STEP, RADIUS = 16, 6
-#: Rows of date labels under the axis.
-ROWS = 3
 #: Horizontal margins, in percent of the width, so the outer labels fit.
 LEFT, RIGHT = 8.0, 92.0
+#: Date labels are laid out for the narrowest page the site is made for (a
+#: 390 px phone: its text column is 358 px), so that none overlaps another
+#: there; wider screens have room to spare.  A label is about CHAR_PX per
+#: character at its size (0.6rem in reader.css, 12 px), estimated on the wide side.
+NARROWEST_PX, CHAR_PX, GAP_PX = 358, 6.6, 6
+#: Rows of date labels under the axis, at most: a stop whose label fits on none
+#: shows no label; its marks' own titles say their dates, as the list below does.
+MAX_ROWS = 4
+#: Pixels from one row of labels to the next.
+ROW_PX = 14
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,26 @@ def _stops(marks: list[Mark]) -> list[list[Mark]]:
     return list(stops.values())
 
 
+def _label_rows(labels: list[tuple[float, str, str]]) -> list[int | None]:
+    """For each label (its x in percent, its text, its anchor), in order along the
+    axis: the first row on which it clears the last label there by GAP_PX on
+    the narrowest page, or None when no row of MAX_ROWS has room."""
+    ends: list[float] = []  # the right edge of the last label on each row, in pixels
+    rows: list[int | None] = []
+    for x, text, anchor in labels:
+        width = len(text) * CHAR_PX
+        at = x / 100 * NARROWEST_PX
+        left = at if anchor == "start" else at - width if anchor == "end" else at - width / 2
+        row = next((r for r, end in enumerate(ends) if left >= end + GAP_PX), None)
+        if row is None and len(ends) < MAX_ROWS:
+            row = len(ends)
+            ends.append(0.0)
+        if row is not None:
+            ends[row] = left + width
+        rows.append(row)
+    return rows
+
+
 def timeline_svg(marks: list[Mark]) -> str:
     """Inline SVG with a linked mark per event, or "" when there is none."""
     for m in marks:
@@ -59,20 +87,24 @@ def timeline_svg(marks: list[Mark]) -> str:
         return ""
     tallest = max(len(s) for s in stops)
     axis = 10 + RADIUS + STEP * (tallest - 1) + RADIUS + 6
-    height = axis + 18 + 14 * ROWS  # labels take turns on ROWS rows, so that neighbours never overlap
     span = (RIGHT - LEFT) / (len(stops) - 1) if len(stops) > 1 else 0.0
+    xs = [LEFT + span * i if span else (LEFT + RIGHT) / 2 for i in range(len(stops))]
+    anchors = ["start" if i == 0 and span else "end" if i and i == len(stops) - 1 else "middle"
+               for i in range(len(stops))]
+    rows = _label_rows([(x, stop[0].label, anchor) for x, stop, anchor in zip(xs, stops, anchors, strict=True)])
+    height = axis + 18 + ROW_PX * (max((r for r in rows if r is not None), default=0) + 1)
     out = [f'<svg class="timeline-chart__svg" width="100%" height="{height}">',
            f"<title>{len(marks)} dated event{'s' if len(marks) > 1 else ''}, in date order; "
            "select one to go to its entry</title>",
            f'<line class="timeline-chart__axis" x1="{LEFT:g}%" y1="{axis}" x2="{RIGHT:g}%" y2="{axis}"></line>']
-    for i, stop in enumerate(stops):
-        x = f"{LEFT + span * i if span else (LEFT + RIGHT) / 2:.2f}%"
+    for stop, x_pct, anchor, row in zip(stops, xs, anchors, rows, strict=True):
+        x = f"{x_pct:.2f}%"
         out.append(f'<line class="timeline-chart__tick" x1="{x}" y1="{axis}" x2="{x}" y2="{axis + 5}"></line>')
-        # The outermost labels run inwards from their marks, so that they stay inside the picture.
-        end = (" timeline-chart__label--start" if i == 0 and span else
-               " timeline-chart__label--end" if i and i == len(stops) - 1 else "")
-        y = axis + 18 + 14 * (i % ROWS)
-        out.append(f'<text class="timeline-chart__label{end}" x="{x}" y="{y}">{md(stop[0].label)}</text>')
+        if row is not None:
+            # The outermost labels run inwards from their marks, so that they stay inside the picture.
+            end = "" if anchor == "middle" else f" timeline-chart__label--{anchor}"
+            out.append(f'<text class="timeline-chart__label{end}" x="{x}" y="{axis + 18 + ROW_PX * row}">'
+                       f'{md(stop[0].label)}</text>')
         for k, m in enumerate(stop):
             cy = axis - 6 - RADIUS - STEP * k
             out.append(f'<a class="timeline-chart__mark" xlink:href="{m.href}">'

@@ -131,6 +131,8 @@ def test_the_timeline_picture_has_a_linked_mark_per_dated_event(site):
     svg = re.search(r'<svg class="timeline-chart__svg".*?</svg>', html, re.S)[0]
     marks = re.findall(r'<a class="timeline-chart__mark" xlink:href="#([^"]+)"><title>([^<]*)</title><circle ', svg)
     assert len(marks) == len(dated) > 0
+    numbers = [int(anchor.removeprefix("event-")) for anchor, _ in marks]
+    assert numbers == sorted(numbers)  # in the list's order, a day and month without a year too
     ids = _Page(html).ids
     for anchor, title in marks:
         assert anchor in ids, anchor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -43,3 +44,48 @@ def test_no_events_no_picture():
 def test_marks_link_only_to_anchors_on_the_page(href):
     with pytest.raises(ValueError, match="a timeline mark links only to an anchor on its page"):
         timeline_svg([Mark((2025, 1, 1), "1 January 2025", "x", href)])
+
+
+def _labels(svg: str) -> list[tuple[float, int, str, str]]:
+    """Each date label: x in percent, y, its anchor, its text (unescaped enough to measure)."""
+    out = []
+    for cls, x, y, text in re.findall(r'<text class="timeline-chart__label([^"]*)" x="([^"]+)%" y="(\d+)">([^<]*)</text>',
+                                      svg):
+        anchor = "start" if "--start" in cls else "end" if "--end" in cls else "middle"
+        out.append((float(x), int(y), anchor, re.sub(r"&#\d+;", "x", text)))
+    return out
+
+
+def _overlaps(svg: str, width: float) -> list[tuple[str, str]]:
+    from generator.render.timeline_svg import CHAR_PX
+
+    spans: dict[int, list[tuple[float, float, str]]] = {}
+    for x, y, anchor, text in _labels(svg):
+        w, at = len(text) * CHAR_PX, x / 100 * width
+        left = at if anchor == "start" else at - w if anchor == "end" else at - w / 2
+        spans.setdefault(y, []).append((left, left + w, text))
+    return [(a[2], b[2]) for row in spans.values() for a, b in itertools.pairwise(row) if b[0] < a[1]]
+
+
+def test_no_two_date_labels_overlap_on_a_phone():
+    # The real site's stops, with the long label of a day and month without a year among them.
+    labels = ["1960", "2022", "late 2024", "October 2025", "5 October (year not stated)", "27 October 2025",
+              "28 October 2025", "17 November 2025"]
+    marks = [Mark((i, 0, 0), label, "x", f"#event-{i}") for i, label in enumerate(labels, 1)]
+    svg = timeline_svg(marks)
+    assert [t for *_, t in _labels(svg)] == [re.sub(r"[()]", "x", t) for t in labels]  # every one shown
+    assert _overlaps(svg, 358) == []  # a 390 px phone's text column
+
+
+def test_a_crowded_axis_keeps_its_rows_and_every_mark():
+    from generator.render.timeline_svg import MAX_ROWS
+
+    marks = [Mark((2025, 1 + i // 28, 1 + i % 28), f"{1 + i % 28} Month 2025", f"event {i}", f"#event-{i}")
+             for i in range(60)]
+    svg = timeline_svg(marks)
+    labels = _labels(svg)
+    assert 0 < len(labels) < 60 and len({y for _, y, _, _ in labels}) <= MAX_ROWS
+    assert _overlaps(svg, 358) == []
+    assert svg.count("<circle ") == 60 and svg.count('class="timeline-chart__tick"') == 60
+    # A stop without a label still says its date, in its mark's own title.
+    assert "<title>1 Month 2025: event 0</title>" in svg
