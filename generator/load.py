@@ -56,6 +56,9 @@ class Document:
     text: str = field(repr=False, default="")
     values: dict = field(repr=False, default_factory=dict, compare=False)
     keys: dict = field(repr=False, default_factory=dict, compare=False)
+    #: The addresses of values written in quotes ('3', "3"): text, even when it
+    #: looks like a number, as the JSON Schema reads it (validate.py checks).
+    quoted: set = field(repr=False, default_factory=set, compare=False)
 
     @property
     def first_line(self) -> str:
@@ -239,7 +242,7 @@ def _build(loader: Any, doc: Document, values: dict, keys: dict, problems: Probl
 
     # Dispatch on the exact event class, scalars first: a brief is some
     # thousand events, and this loop is most of the time it takes to load.
-    get_event, refused = loader.get_event, chars.refused
+    get_event, refused, quoted = loader.get_event, chars.refused, doc.quoted
     scalar, map_start, map_end, seq_start, seq_end = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent,
                                                       yaml.SequenceStartEvent, yaml.SequenceEndEvent)
     try:
@@ -249,12 +252,14 @@ def _build(loader: Any, doc: Document, values: dict, keys: dict, problems: Probl
             if kind is scalar:
                 if event.anchor or event.tag is not None and event.tag != "!":  # rare: checked inline
                     _no_anchor_or_tag(event, fail)
-                value = event.value
-                if not event.style and value in _NULLS:  # plain style: None (Python) or "" (libyaml)
+                value, style = event.value, event.style
+                if not style and value in _NULLS:  # plain style: None (Python) or "" (libyaml)
                     value = None
                 elif (bad := refused(value)) is not None:  # controls, hidden characters: see chars.py
                     fail(event, *chars.problem(value[bad]))
-                place(event, value)
+                loc = place(event, value)
+                if (style == "'" or style == '"') and loc is not None:
+                    quoted.add(loc)
             elif kind is map_end or kind is seq_end:
                 stack.pop()
             elif kind is map_start or kind is seq_start:

@@ -158,10 +158,28 @@ def to_model(doc: Document, model: type[M], problems: Problems) -> M | None:
             line, col = doc.where(loc, key=at_key)
             problems.add(doc.path, line, col, message, hint)
         return None
+    check_quoted_numbers(result, doc, problems)
     # Reported, but the model is still returned: the rest of the file is
     # checked too, and a registry's ids stay known to the briefs.
     check_page_titles(result, doc, problems)
     return result
+
+
+def check_quoted_numbers(result: BaseModel, doc: Document, problems: Problems) -> None:
+    """A number written in quotes (`cite: ['3']`) is text to YAML and to the JSON
+    Schema editors' tools check against, so it is refused here too; pydantic
+    alone would read it as the number."""
+    for loc in sorted(doc.quoted, key=doc.where):
+        value: Any = result
+        try:
+            for part in loc:
+                value = value[part] if isinstance(part, int) or isinstance(value, dict) else getattr(value, part)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            continue  # not a field the model keeps as it was written
+        if type(value) is int:
+            line, col = doc.where(loc)
+            problems.add(doc.path, line, col, f'`{dotted(loc)}` must be a whole number, not the text "{value}"',
+                         "remove the quotes around the number")
 
 
 # ---- text that becomes a page title ------------------------------------------------
