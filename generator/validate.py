@@ -165,6 +165,25 @@ def to_model(doc: Document, model: type[M], problems: Problems) -> M | None:
     return result
 
 
+def written(doc: Document) -> Any:
+    """The document's values as a YAML dumper should write them back (the bench's
+    synthetic briefs, the tests' rewritten ones): each unquoted whole number an
+    int.  The reader keeps every value as text, and a dumper would quote a number
+    given as text, which check_quoted_numbers refuses."""
+    def typed(node: Any, loc: tuple) -> Any:
+        if isinstance(node, dict):
+            return {k: typed(v, loc + (k,)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [typed(v, loc + (i,)) for i, v in enumerate(node)]
+        if isinstance(node, str) and loc not in doc.quoted and _WHOLE.fullmatch(node):
+            return int(node)
+        return node
+    return typed(doc.data, ())
+
+
+_WHOLE = re.compile(r"0|[1-9][0-9]*")
+
+
 def check_quoted_numbers(result: BaseModel, doc: Document, problems: Problems) -> None:
     """A number written in quotes (`cite: ['3']`) is text to YAML and to the JSON
     Schema editors' tools check against, so it is refused here too; pydantic

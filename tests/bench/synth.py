@@ -24,6 +24,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 from generator.errors import Problems  # noqa: E402
 from generator.load import load  # noqa: E402
+from generator.validate import written  # noqa: E402
 
 #: Briefs per day of article dates: "a few a day".
 PER_DAY = 3
@@ -52,13 +53,14 @@ def snapshot(repo: Path, dest: Path) -> Path:
 
 
 def _load(path: Path):
-    """Plain values through the generator's own loader (every scalar a string),
-    so that dumping them back cannot retype anything."""
+    """Plain values through the generator's own loader (text, and whole numbers
+    where the file has them: validate.written), so that dumping them back cannot
+    retype anything."""
     problems = Problems()
     doc = load(path, path.name, problems)
     if doc is None:
         raise SystemExit(f"bench: cannot read {path.name}: {problems.lines()[0]}")
-    return doc.data
+    return written(doc)
 
 
 def _shift(when: dict, days: int) -> None:

@@ -32,6 +32,7 @@ from generator.corpus import read_corpus
 from generator.errors import BriefsInvalid, Problems
 from generator.load import parse
 from generator.site import outputs, site_of
+from generator.validate import written
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 # A longer hunt (FUZZ_EXAMPLES set) draws new examples each run.
@@ -46,7 +47,7 @@ def _data(path: Path):
     problems = Problems()
     doc = parse(path.read_text(encoding="utf-8"), path.name, problems)
     assert not problems
-    return doc.data
+    return written(doc)  # numbers as numbers: dumped as text they would be quoted, and refused
 
 
 def _header(path: Path) -> str:

@@ -31,6 +31,7 @@ from generator.marks import PAGE_TITLE, field_marker
 from generator.model import Brief, EntityRegistry, TagRegistry, TopicRegistry
 from generator.output import Output
 from generator.sanitize import clean
+from generator.validate import written
 
 # Each calls alert() with its own number, so a live one is easy to trace.
 PAYLOADS = [
@@ -141,7 +142,7 @@ def _texts(hostile: bool):
 def _rewrite(path: Path, model, text_for, tweak=None) -> int:
     problems = Problems()
     doc = parse(path.read_text(encoding="utf-8"), path.name, problems)
-    data = doc.data
+    data = written(doc)
     count = _fill(data, model, text_for)
     if tweak:
         tweak(data)
