@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,11 +21,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 # MkDocs loads a hook from its file path, outside any package, so the
 # project folder is put on the path to import the generator package itself.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator import live, page_cache, reproducible, sanitize, search, site, tables, tags_config  # noqa: E402
+from generator import live, page_cache, reproducible, sanitize, search, site, tables, tags_config, theme_cache  # noqa: E402
 from generator.errors import BriefsInvalid, Problems  # noqa: E402
 from generator.output import DuplicateOutput, Output  # noqa: E402
 from generator.paths import SEARCH_CACHE_DIR, TEMPLATE_CACHE_DIR  # noqa: E402
@@ -37,6 +38,8 @@ log = logging.getLogger("mkdocs.plugins.generator")
 preview = live.Preview()
 #: Rendered pages kept between builds (generator/page_cache.py).
 pages = page_cache.PageCache()
+#: Under serve, each page's output from the theme kept between rebuilds (generator/theme_cache.py).
+themed = theme_cache.ThemeCache()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -128,6 +131,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @event_priority(-100)  # last, so that every file any plugin adds is in the cache's key
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     pages.begin(config, files)
+    if preview.command == "serve":
+        themed.begin(config, files, page_cache.code_key())
     return nav
 
 
@@ -146,6 +151,22 @@ def _finish(html: str, page: Page) -> str:
     html = tables.label_cells(html)  # cells labelled for narrow screens (generator/tables.py)
     # Second layer against injection: generated pages through nh3 (generator/sanitize.py).
     return sanitize.page_content(html, page)
+
+
+@event_priority(-100)  # last: the tags plugin has put the page's tag links into the context
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    if preview.command == "serve":
+        tags = config.plugins.get("material/tags")
+        # A TypedDict to MkDocs; a plain dict to Jinja, which is what the cache adds its variable to.
+        themed.lookup(cast(dict, context), page, nav, tags.config.tags_name_variable if tags else None)
+    return context
+
+
+@event_priority(100)  # first: what is kept is the template's output, before any plugin edits it
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if preview.command == "serve":
+        themed.keep(output, page)
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

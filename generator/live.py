@@ -12,7 +12,8 @@ falls back: a bad brief always fails it.  Nor does a server whose first build
 fails: there is no good version to show, so it stops with the errors.
 
 The state is one `Preview` object that the hook keeps for the life of the
-process; it also keeps the briefs read without a problem (corpus.Memo), so
+process (beside it, theme_cache.py keeps each page's output from the theme);
+it also keeps the briefs read without a problem (corpus.Memo), so
 that a save reads and checks again only the briefs it changed, and while
 serving it writes the search index after the build has returned (the saved
 page does not wait for Pagefind; until the new index is in place, search

@@ -95,7 +95,7 @@ class PageCache:
     def begin(self, config: MkDocsConfig, files: Files) -> None:
         root = Path(config.config_file_path).parent
         self.folder = root / FOLDER
-        self._build_key = _digest([str(FORMAT), _code_key(), _config_key(config, root), _files_key(files)])
+        self._build_key = _digest([str(FORMAT), code_key(), _config_key(config, root), _files_key(files)])
         self._used.clear()
         self.hits = self.misses = 0
         # What a build that failed mid-page left behind (serve keeps this object).
@@ -198,8 +198,9 @@ def _digest(parts: list[str]) -> str:
 _CODE_KEY: str | None = None
 
 
-def _code_key() -> str:
-    """This package's source and the renderers' versions: computed once a process."""
+def code_key() -> str:
+    """This package's source and the renderers' versions: computed once a process
+    (theme_cache.py's keys hold it too)."""
     global _CODE_KEY
     if _CODE_KEY is None:
         parts = [f"{name}=={version(name)}" for name in RENDERERS]

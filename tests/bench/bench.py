@@ -274,9 +274,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / ".bench" / "results.json", help="JSON results file")
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/performance.md")
     parser.add_argument("--workdir", type=Path, default=None, help="where to build (default: a temp folder)")
+    parser.add_argument("--preview-only", action="store_true",
+                        help="measure the live preview again, into the results of the last full run (--out) "
+                        "and its page: for a change only `mkdocs serve` sees")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")
+    if args.preview_only:
+        return _preview_only(args)
 
     with tempfile.TemporaryDirectory(prefix="bench-", dir=args.workdir) as tmp:
         # The commit is read when the code is copied: a commit made while the
@@ -288,9 +293,26 @@ def main(argv: list[str] | None = None) -> int:
         previews = [measure_preview(base, Path(tmp), n) for n in preview_sizes(args.n)]
     results = report.summarise(runs, where, {"repeat": args.repeat, "build_repeat": args.build_repeat}, worst,
                                previews)
+    print(report.table(results))
+    return _write(results, args)
+
+
+def _preview_only(args: argparse.Namespace) -> int:
+    if not args.out.is_file():
+        raise SystemExit(f"bench: --preview-only needs the results of a full run in {args.out}")
+    results = json.loads(args.out.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="bench-", dir=args.workdir) as tmp:
+        commit = machine()["commit"]
+        base = synth.snapshot(REPO, Path(tmp) / "base")
+        previews = [measure_preview(base, Path(tmp), n) for n in preview_sizes(results["sizes"][0])]
+    print(report.preview_line(previews))
+    return _write(report.with_previews(results, previews, commit), args)
+
+
+def _write(results: dict, args: argparse.Namespace) -> int:
+    """The results as JSON, and docs/performance.md unless --no-docs."""
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(report.table(results))
     if not args.no_docs:
         (REPO / "docs" / "performance.md").write_text(report.page(results), encoding="utf-8")
         print("bench: wrote docs/performance.md", file=sys.stderr)
