@@ -23,19 +23,20 @@ the title from the rendered HTML).
 
 The cache lives in `build/page-cache/` beside the project's mkdocs.yml, one
 JSON file per page, each written whole or not at all; deleting the folder is
-always safe.  A build removes the entries it did not use, so the cache holds
-one site's pages, not every version of them.
+always safe.  A build removes the entries it did not use (and any temporary
+file a killed build left), so the cache holds one site's pages, not every
+version of them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -87,6 +88,7 @@ class PageCache:
     def __init__(self) -> None:
         self.folder: Path | None = None
         self._build_key = ""
+        self._made = False
         self._used: set[str] = set()
         self._pending: dict[str, tuple[str, _Capture]] = {}  # page src_uri -> (key, its warnings)
         self._hits: dict[str, Entry] = {}  # page src_uri -> the entry to restore
@@ -96,6 +98,7 @@ class PageCache:
         root = Path(config.config_file_path).parent
         self.folder = root / FOLDER
         self._build_key = _digest([str(FORMAT), code_key(), _config_key(config, root), _files_key(files)])
+        self._made = False  # whether this build has made sure the folder exists
         self._used.clear()
         self.hits = self.misses = 0
         # What a build that failed mid-page left behind (serve keeps this object).
@@ -138,12 +141,15 @@ class PageCache:
         return html
 
     def finish(self) -> None:
-        """Remove the entries this build did not use."""
+        """Remove the entries this build did not use, and what a killed build
+        left half-written."""
         if self.folder is None or not self.folder.is_dir():
             return
         for path in self.folder.glob("*.json"):
             if path.stem not in self._used:
                 path.unlink(missing_ok=True)
+        for path in self.folder.glob(".tmp-*"):
+            path.unlink(missing_ok=True)
 
     def _read(self, key: str) -> Entry | None:
         assert self.folder is not None
@@ -157,13 +163,21 @@ class PageCache:
     def _write(self, key: str, entry: Entry) -> None:
         """Write the entry whole or not at all: a build killed mid-write leaves no half entry."""
         assert self.folder is not None
+        # vars(), not asdict(): the fields are JSON values already, and asdict
+        # deep-copies each page's table of contents (with one json.dumps, that
+        # halved the cost of keeping a page).  The temporary name is the key and
+        # this process: unique without mkstemp's random names.
+        text = json.dumps(vars(entry), ensure_ascii=False)
+        tmp = self.folder / f".tmp-{key}-{os.getpid()}"
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(entry), fh, ensure_ascii=False)
+            if not self._made:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._made = True
+            tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, self.folder / f"{key}.json")
         except OSError as e:  # a read-only checkout builds, just without the cache
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
             log.debug(f"page cache: cannot write {key}: {e}")
 
 

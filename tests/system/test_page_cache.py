@@ -112,3 +112,14 @@ def test_deleting_the_cache_is_safe(project):
     shutil.rmtree(project / FOLDER)
     assert mkdocs_build(project, "--site-dir", "site-again").returncode == 0
     assert _same_tree(project / "site-clean", project / "site-again") == []
+
+
+def test_what_a_killed_build_left_half_written_is_removed(project):
+    """An entry is written to a temporary name, then renamed: a build killed
+    between the two leaves the temporary file, and the next build removes it."""
+    assert mkdocs_build(project, "--site-dir", "site-clean").returncode == 0
+    left = project / FOLDER / ".tmp-0123-456"
+    left.write_text('{"html": "half', encoding="utf-8")
+    assert mkdocs_build(project, "--site-dir", "site-again").returncode == 0
+    assert not left.exists()
+    assert _entries(project)
