@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ENV, REPO
+from site_browser import CHROMIUM
 
 BENCH = REPO / "tests" / "bench" / "bench.py"
 
@@ -48,7 +49,13 @@ def test_every_figure_is_reported(results):
         assert 0 < run["build"]["hook_cpu_s_every_run"][0] < run["build"]["cpu_s_every_run"][0]
         assert run["brief_page"]["html_bytes"] > 0
         assert run["search_index"]["bytes_per_brief"] > 0 and run["search_index"]["by_page"]
-        assert run["one_search"]["query"] and run["one_search"]["requests"] > 0
+        search = run["one_search"]
+        # Without Chromium the bench says so and leaves the search unmeasured;
+        # the browser tests' own rule (site_browser.py) says whether that fails.
+        if search["bytes"] is None:
+            assert not CHROMIUM.exists() and search["requests"] == 0
+        else:
+            assert search["query"] and search["requests"] > 0
     assert set(results["scaling"]) == {"generator", "build", "build_floor"}
     assert [t["target"] for t in results["targets"]] == [
         "generator_ratio", "build_ratio", "scaling", "page_growth", "search_download", "worst_ratio",
