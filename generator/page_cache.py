@@ -30,11 +30,9 @@ version of them.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -46,6 +44,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from .paths import PAGE_CACHE_DIR
+from .write import TEMPORARY, atomic_write
 
 FOLDER = PAGE_CACHE_DIR
 #: Part of every key: change it when an entry's layout changes.
@@ -146,7 +145,7 @@ class PageCache:
         for path in self.folder.glob("*.json"):
             if path.stem not in self._used:
                 path.unlink(missing_ok=True)
-        for path in self.folder.glob(".tmp-*"):
+        for path in self.folder.glob(TEMPORARY):
             path.unlink(missing_ok=True)
 
     def _read(self, key: str) -> Entry | None:
@@ -162,18 +161,12 @@ class PageCache:
         """Write the entry whole or not at all: a build killed mid-write leaves no half entry."""
         assert self.folder is not None
         # vars(), not asdict(): the fields are JSON values already, and asdict
-        # deep-copies each page's table of contents.  The temporary name is the
-        # key and this process: unique without mkstemp's random names.  (Most of
-        # what is left is the bytes: 40 MB of HTML at 500 briefs.)
-        text = json.dumps(vars(entry), ensure_ascii=False)
-        tmp = self.folder / f".tmp-{key}-{os.getpid()}"
+        # deep-copies each page's table of contents.  (Most of what is left is
+        # the bytes: 40 MB of HTML at 500 briefs.)
+        data = json.dumps(vars(entry), ensure_ascii=False).encode("utf-8")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, self.folder / f"{key}.json")
+            atomic_write(self.folder / f"{key}.json", data)
         except OSError as e:  # a read-only checkout builds, just without the cache
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
             log.debug(f"page cache: cannot write {key}: {e}")
 
 

@@ -24,7 +24,13 @@ from .output import Output
 MANIFEST = ".generator-manifest.json"
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+#: How atomic_write names a file before renaming it into place.
+TEMPORARY = ".*.tmp"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all (also used by page_cache.py); an
+    unchanged file is not written again."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_file() and path.read_bytes() == data:
         return  # unchanged: keep the mtime, so watchers do not rebuild
@@ -56,7 +62,7 @@ def _read_manifest(path: Path) -> dict[str, str | None]:
 
 
 def _write_manifest(path: Path, entries: Mapping[str, str | None]) -> None:
-    _atomic_write(path, json.dumps(dict(sorted(entries.items())), indent=1).encode("utf-8"))
+    atomic_write(path, json.dumps(dict(sorted(entries.items())), indent=1).encode("utf-8"))
 
 
 def _remove_stale(out: Path, uri: str, digest: str | None) -> None:
@@ -82,7 +88,7 @@ def write_outputs(outputs: list[Output], out: Path) -> int:
     now = {uri: _digest(blob) for uri, blob in data.items()}
     _write_manifest(manifest, {**before, **now})
     for uri, blob in data.items():
-        _atomic_write(out / uri, blob)
+        atomic_write(out / uri, blob)
     for stale in sorted(set(before) - set(now)):
         _remove_stale(out, stale, before[stale])
     _write_manifest(manifest, now)

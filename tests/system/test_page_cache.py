@@ -118,7 +118,7 @@ def test_what_a_killed_build_left_half_written_is_removed(project):
     """An entry is written to a temporary name, then renamed: a build killed
     between the two leaves the temporary file, and the next build removes it."""
     assert mkdocs_build(project, "--site-dir", "site-clean").returncode == 0
-    left = project / FOLDER / ".tmp-0123-456"
+    left = project / FOLDER / f".{_entries(project)[0].name}.x1y2z3.tmp"  # as write.atomic_write names it
     left.write_text('{"html": "half', encoding="utf-8")
     assert mkdocs_build(project, "--site-dir", "site-again").returncode == 0
     assert not left.exists()
