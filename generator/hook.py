@@ -34,6 +34,8 @@ from generator.paths import SEARCH_CACHE_DIR, TEMPLATE_CACHE_DIR  # noqa: E402
 sys.path.pop(0)
 
 log = logging.getLogger("mkdocs.plugins.generator")
+#: The Markdown extension for views written as HTML, by the name Python-Markdown imports.
+PRERENDERED = "generator.prerendered"
 #: Kept for the life of the process: the last good site while a brief is broken (live.py).
 preview = live.Preview()
 #: Rendered pages kept between builds (generator/page_cache.py).
@@ -50,6 +52,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The sitemap's date from the last commit, not the clock (generator/reproducible.py).
     root = Path(config.config_file_path).parent
     reproducible.pin_build_date(root)
+    # Views written as HTML pass through Python-Markdown unparsed (generator/prerendered.py).
+    if PRERENDERED not in config.markdown_extensions:
+        config.markdown_extensions.append(PRERENDERED)
     tags = config.plugins.get("material/tags")
     if tags is not None and tags.config.tags_allowed:
         problems = tags_config.tags_allowed_problems(root, {tag.name for tag in tags.config.tags_allowed})

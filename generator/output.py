@@ -18,8 +18,8 @@ from .render.text import page_title, yaml_json
 class Output:
     """A generated file.
 
-    ``uri``: its path inside the docs tree; ``content``: the Markdown body of a
-    page, or a data file's whole text; ``edit_source``: the repository file an
+    ``uri``: its path inside the docs tree; ``content``: the body of a page (Markdown,
+    or HTML after render/html.py's marker line), or a data file's whole text; ``edit_source``: the repository file an
     editor should change (the page's edit link opens it), or None; ``in_nav``:
     whether the navigation lists it (index pages only: see hook.py);
     ``meta``: a page's front matter (title, tags, structured data).

@@ -1,8 +1,8 @@
 """Second layer against script injection: generated pages' HTML through nh3.
 
-The first layer is render/text.py: every character of brief text that
-Markdown or HTML could read as syntax is escaped before Markdown sees it, so
-a brief cannot make markup.  This pass assumes that layer has a hole: after
+The first layer is the escaping of every brief text: render/html.py on the
+pages written as HTML, render/text.py (every character Markdown or HTML could
+read as syntax) on those written as Markdown, so a brief cannot make markup.  This pass assumes that layer has a hole: after
 Python-Markdown has turned a generated page into HTML (the MkDocs
 `on_page_content` event), nh3, a binding to the Rust sanitizer ammonia,
 keeps only the elements and attributes Markdown and its extensions make

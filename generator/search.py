@@ -25,7 +25,7 @@ No Pagefind filters (by tag, source, person): Pagefind 1.5 writes its filter
 index in a different order on each run, and two builds of one commit must be
 byte-identical (tests/system/test_reproducible.py).
 
-Brief text in the pages is escaped already (render/text.py, sanitize.py);
+Brief text in the pages is escaped already (render/html.py, render/text.py, sanitize.py);
 this module only adds fixed attributes around it and never decodes it.
 """
 

@@ -13,18 +13,8 @@ from ..model import Passage, cited_paragraphs
 from ..output import Output
 from ..stances import KIND_LABELS
 from . import common, jsonld, links
-from .common import (
-    NOT_STATED,
-    date_text,
-    entity,
-    heading,
-    outlet,
-    quote_context,
-    table,
-    topic,
-    when,
-)
-from .text import md, quoted
+from . import html as h
+from .common import NOT_STATED_HTML, date_text, entity_html, outlet_html, quote_context_html, when_html
 
 
 def outputs(site: Site) -> list[Output]:
@@ -45,118 +35,121 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
     page = links.brief(record.id)
 
     # A brief cites its few paragraphs over a hundred times: each link is made once.
-    cite = functools.cache(functools.partial(common.cite, page, record))
+    cite = functools.cache(lambda n: links.cite_html(page, record.id, b.title, n, record.seed.paragraph(n)))
 
     def c(numbers: list[int]) -> str:
         return common.ranged(numbers, cite)
 
+    def topic(topic_id: str) -> str:
+        return h.text(corpus.topics[topic_id].name)
+
     # Search finds a brief by its title, bottom line and tags; every other section
     # is kept out of the index (render/common.py says why).
     # The bottom line first, where a reader's first screen shows it; then where it comes from.
-    out = [f"# {md(b.title)}\n", f'!!! abstract "Bottom line"\n\n    {md(b.summary)}\n',
+    out = [h.heading(h.text(b.title), 1), h.admonition("abstract", "Bottom line", h.p(h.text(b.summary))),
            _source_card(record, written, c)]
 
-    out.append(heading("Key points"))
-    out += [f"{i}. {md(kp.text)} {c(kp.cite)}" for i, kp in enumerate(b.key_points, 1)]
-    out.append("")
+    out.append(h.heading("Key points"))
+    out.append("<ol>\n" + "".join(f"<li>{h.text(kp.text)} {c(kp.cite)}</li>\n" for kp in b.key_points) + "</ol>\n")
 
     if b.quotes:
-        out.append(heading("Quotes"))
+        out.append(h.heading("Quotes"))
         for q in b.quotes:
-            said = [entity(corpus, page, q.speaker)]
+            said = [entity_html(corpus, page, q.speaker)]
             if q.venue:
-                said.append(md(q.venue))
+                said.append(h.text(q.venue))
             if q.date:
-                said.append(when(q.date))
-            out.append(f"> {quoted(q.text)}\n>\n> — {', '.join(said)} {c(q.cite)}\n")
-            if context := quote_context(q):
-                out.append(f"{context}\n")
+                said.append(when_html(q.date))
+            by = h.p(f"— {', '.join(said)} {c(q.cite)}")
+            out.append(f"<blockquote>\n{h.p(h.quoted(q.text))}{by}</blockquote>\n")
+            if context := quote_context_html(q):
+                out.append(h.p(context))
 
     if b.events:
-        out.append(heading("Events"))
-        rows = [[when(e.when), md(e.when.note) if e.when.note else "", md(e.text), c(e.cite)] for e in b.events]
-        out.append(table(["Date", "How the date is known", "What happened", "Source"], rows))
+        out.append(h.heading("Events"))
+        rows = [[when_html(e.when), h.text(e.when.note), h.text(e.text), c(e.cite)] for e in b.events]
+        out.append(h.table(["Date", "How the date is known", "What happened", "Source"], rows))
 
     if b.positions:
-        out.append(heading("Positions, conditions and red lines"))
-        rows = [[entity(corpus, page, p.actor), topic(corpus, p.topic), KIND_LABELS[p.kind], md(p.stance),
-                 ATTRIBUTION_LABELS[p.attribution] + (f" ({entity(corpus, page, p.speaker)})" if p.speaker else ""),
+        out.append(h.heading("Positions, conditions and red lines"))
+        rows = [[entity_html(corpus, page, p.actor), topic(p.topic), KIND_LABELS[p.kind], h.text(p.stance),
+                 ATTRIBUTION_LABELS[p.attribution] + (f" ({entity_html(corpus, page, p.speaker)})" if p.speaker else ""),
                  c(p.cite)] for p in b.positions]
-        out.append(table(["Actor", "Topic", "Kind", "Position", "Attribution", "Source"], rows))
+        out.append(h.table(["Actor", "Topic", "Kind", "Position", "Attribution", "Source"], rows))
 
     if b.claims:
-        out.append(heading("Claims"))
-        rows = [[topic(corpus, cl.topic), md(cl.answer), md(cl.claim), ATTRIBUTION_LABELS[cl.attribution], c(cl.cite)]
+        out.append(h.heading("Claims"))
+        rows = [[topic(cl.topic), h.text(cl.answer), h.text(cl.claim), ATTRIBUTION_LABELS[cl.attribution], c(cl.cite)]
                 for cl in b.claims]
-        out.append(table(["Topic", "Answer", "Claim", "Attribution", "Source"], rows))
+        out.append(h.table(["Topic", "Answer", "Claim", "Attribution", "Source"], rows))
 
     out.append(_framing(record, c))
 
     if b.assessments:
-        out.append(heading("Assessments"))
-        out.append('!!! warning "The brief writer\'s judgement, not the article\'s"\n')
-        for a in b.assessments:
-            out.append(f"    - **{md(a.likelihood)}**, {md(a.confidence)} confidence: {md(a.text)}"
-                       f" *Basis:* {md(a.basis)} {c(a.cite)}")
-        out.append("")
+        out.append(h.heading("Assessments"))
+        out.append(h.admonition("warning", "The brief writer's judgement, not the article's", h.ul(
+            f"{h.strong(h.text(a.likelihood))}, {h.text(a.confidence)} confidence: {h.text(a.text)} "
+            f"{h.em('Basis:')} {h.text(a.basis)} {c(a.cite)}" for a in b.assessments)))
 
     if b.open_questions:
-        out.append(heading("Open questions"))
-        out += [f"- {md(q)}" for q in b.open_questions]
-        out.append("")
+        out.append(h.heading("Open questions"))
+        out.append(h.ul(h.text(q) for q in b.open_questions))
 
     if b.mentions:
-        out.append(heading("Who the article names"))
-        rows = [[entity(corpus, page, m.id), ", ".join(md(n) for n in m.named_as), md(m.role, empty=NOT_STATED), c(m.cite)]
-                for m in b.mentions]
-        out.append(table(["Entity", "Named as", "Role given", "Source"], rows))
+        out.append(h.heading("Who the article names"))
+        rows = [[entity_html(corpus, page, m.id), ", ".join(h.text(n) for n in m.named_as),
+                 h.text(m.role, empty=NOT_STATED_HTML), c(m.cite)] for m in b.mentions]
+        out.append(h.table(["Entity", "Named as", "Role given", "Source"], rows))
 
     out.append(_evidence(record, elsewhere))
-    return "\n".join(out)
+    return h.page("".join(out))
 
 
 def _source_card(record: Record, written: ArticleDate | None, c: Callable[[list[int]], str]) -> str:
     s = record.brief.source
-    published = when(s.published)
+    published = when_html(s.published)
     if s.published.note:
-        published += f" — {md(s.published.note)}"
+        published += f" — {h.text(s.published.note)}"
     if written is not None and written.after is not None:
-        how = "the latest event the article reports" if written.derived else md(written.after.note, empty="the editor's reading")
+        how = ("the latest event the article reports" if written.derived
+               else h.text(written.after.note, empty="the editor's reading"))
         published += (f"; written on or after {date_text(written.after)} "
                       f"({how} {c(list(written.cite))})")
-    fields = [["Headline", md(s.headline)], ["Outlet", outlet(s) if s.outlet or s.author_bio else ""],
-              ["Author", md(s.author)], ["Published", published], ["URL", md(s.url)]]
+    fields = [["Headline", h.text(s.headline)], ["Outlet", outlet_html(s) if s.outlet or s.author_bio else ""],
+              ["Author", h.text(s.author)], ["Published", published], ["URL", h.text(s.url)]]
     rows = [row for row in fields if row[1]]
     rows.append(["Archived article text", f"paragraphs {s.scope.first}–{s.scope.last}"])
     if s.scope.note:
-        rows.append(["Scope", md(s.scope.note)])
-    body = table(["Field", "What the article states"], rows)
+        rows.append(["Scope", h.text(s.scope.note)])
+    body = h.table(["Field", "What the article states"], rows)
     # The fields the article does not give share one line: "Outlet, author and URL not stated."
     missing = [name for name, value in fields if not value]
     if missing:
         words = [missing[0]] + [name if name == "URL" else name.lower() for name in missing[1:]]
         listed = ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
-        body += f"\n{listed} not stated.\n"
-    return '!!! info "Source"\n\n' + "\n".join("    " + line if line else "" for line in body.splitlines()) + "\n"
+        body += h.p(f"{listed} not stated.")
+    return h.admonition("info", "Source", body)
 
 
 def _framing(record: Record, c: Callable[[list[int]], str]) -> str:
     f = record.brief.framing
-    rubric = links.rel(links.brief(record.id), links.METHODOLOGY)
-    out = [heading("Framing"),
-           f"*The brief writer's judgement, by the [rubric on the methodology page]({rubric}#tone-and-sourcing-are-the-brief-writers-judgement), "
-           "not the article's words.*\n",
-           f"- **Tone:** {md(f.tone)}" + (f" — {md(f.tone_note)}" if f.tone_note else ""),
-           f"- **Sourcing:** {SOURCING_LABELS[f.sourcing]}" + (f" — {md(f.sourcing_note)}" if f.sourcing_note else "")]
+    rubric = links.rel(links.brief(record.id), links.METHODOLOGY, "tone-and-sourcing-are-the-brief-writers-judgement")
+    out = [h.heading("Framing"),
+           h.p(h.em(f"The brief writer's judgement, by the {h.link('rubric on the methodology page', rubric)}, "
+                    "not the article's words.")),
+           h.ul([f"{h.strong('Tone:')} {h.text(f.tone)}" + (f" — {h.text(f.tone_note)}" if f.tone_note else ""),
+                 f"{h.strong('Sourcing:')} {SOURCING_LABELS[f.sourcing]}"
+                 + (f" — {h.text(f.sourcing_note)}" if f.sourcing_note else "")])]
     groups: list[tuple[str, list[Passage]]] = [
         ("Loaded wording", f.loaded_wording), ("Headline against body", f.headline_vs_body),
         ("Unsourced claims", f.unsourced_claims), ("Incoherent passages", f.incoherent_passages),
     ]
     for label, passages in groups:
         if passages:
-            out.append(f"\n**{label}**\n")
-            out += ["- " + (f"{quoted(p.text)}: " if p.text else "") + f"{md(p.note)} {c(p.cite)}" for p in passages]
-    return "\n".join(out) + "\n"
+            out.append(h.p(h.strong(label)))
+            out.append(h.ul((f"{h.quoted(p.text)}: " if p.text else "") + f"{h.text(p.note)} {c(p.cite)}"
+                            for p in passages))
+    return "".join(out)
 
 
 def _evidence(record: Record, elsewhere: frozenset[int]) -> str:
@@ -164,8 +157,9 @@ def _evidence(record: Record, elsewhere: frozenset[int]) -> str:
     own, and those only other pages cite (an entity's description, the home
     page's status), marked as such, whose links would otherwise lead nowhere."""
     own = cited_paragraphs(record.brief)
-    out = [heading("Cited paragraphs"), "From the archived article text, numbered from its first line.\n"]
+    out = [h.heading("Cited paragraphs"), h.p("From the archived article text, numbered from its first line.")]
     for n in sorted(own | elsewhere):
-        mark = "" if n in own else " *(cited on other pages of the site, not by this brief)*"
-        out.append(f"**¶{n}** {md(record.seed.paragraph(n))}{mark}\n{{: #{links.para_anchor(n)} .evidence }}\n")
-    return "\n".join(out)
+        mark = "" if n in own else " " + h.em("(cited on other pages of the site, not by this brief)")
+        out.append(f'<p class="evidence" id="{links.para_anchor(n)}">{h.strong(f"¶{n}")} '
+                   f"{h.text(record.seed.paragraph(n))}{mark}</p>\n")
+    return "".join(out)

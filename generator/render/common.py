@@ -1,4 +1,6 @@
-"""Pieces every page uses: dates, citations, entity links."""
+"""Pieces every page uses: dates, citations, entity links.  The views written as HTML
+(render/html.py) use the `_html` forms; the home, situation, data and field reference
+pages, which embed hand-written Markdown or are small, still use the Markdown ones."""
 
 from __future__ import annotations
 
@@ -8,10 +10,12 @@ from collections.abc import Callable
 from ..analyse import Analysis, ArticleDate
 from ..corpus import Corpus, Record
 from ..model import Quote, Source, When
+from . import html as h
 from . import links
-from .text import link, md, quoted
 
 NOT_STATED = "*not stated*"
+#: NOT_STATED in a view written as HTML (render/html.py); the `_html` helpers below are its forms of the others.
+NOT_STATED_HTML = "<em>not stated</em>"
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December"]
 
@@ -76,24 +80,8 @@ def as_of(analysis: Analysis) -> str:
 _FORMS = {"written": "written, not spoken", "printed": "printed text, not speech", "slogan": "a slogan, not speech"}
 
 
-def quote_context(q: Quote) -> str:
-    """What a reader must know to read a quote right, wherever it is shown: words
-    that are not speech say so, and the brief's context and attribution notes follow."""
-    parts = [f"*({_FORMS[q.form]})*"] if q.form in _FORMS else []
-    if q.context:
-        parts.append(f"*Context:* {md(q.context)}")
-    if q.note:
-        parts.append(f"*Attribution:* {md(q.note)}")
-    return " ".join(parts)
 
 
-def outlet(source: Source) -> str:
-    """The outlet as the article names it; else not stated, with what an author bio says, as the bio's words."""
-    if source.outlet:
-        return md(source.outlet)
-    if source.author_bio:
-        return f"{NOT_STATED} (the author bio says: {quoted(source.author_bio.text)})"
-    return NOT_STATED
 
 
 #: Consecutive paragraphs from which a citation shows a range ("¶4–¶7"), not every number.
@@ -109,6 +97,11 @@ def cites(page: str, record: Record, numbers: list[int]) -> str:
 def cite(page: str, record: Record, n: int) -> str:
     """The link to paragraph ``n`` of a brief's evidence list (links.cite)."""
     return links.cite(page, record.id, record.brief.title, n, record.seed.paragraph(n))
+
+
+def cites_html(page: str, record: Record, numbers: list[int]) -> str:
+    """`cites` for a view written as HTML (render/html.py)."""
+    return ranged(numbers, lambda n: links.cite_html(page, record.id, record.brief.title, n, record.seed.paragraph(n)))
 
 
 def ranged(numbers: list[int], link: Callable[[int], str]) -> str:
@@ -132,14 +125,8 @@ def runs(numbers: list[int]) -> list[list[int]]:
     return out
 
 
-def entity(corpus: Corpus, page: str, entity_id: str | None) -> str:
-    if entity_id is None:
-        return NOT_STATED
-    return link(corpus.entities[entity_id].name, links.rel(page, links.entity(entity_id)))
 
 
-def topic(corpus: Corpus, topic_id: str) -> str:
-    return md(corpus.topics[topic_id].name)
 
 
 def indent(markdown: str, by: int = 4) -> str:
@@ -154,7 +141,40 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def heading(title: str, level: int = 2) -> str:
-    """A section heading; ``title`` is fixed text or already escaped."""
-    return f"{'#' * level} {title}\n"
 
+
+
+def _plain(markdown_free: str) -> str:
+    """A helper's text above (no markup but NOT_STATED) as HTML."""
+    return NOT_STATED_HTML if markdown_free == NOT_STATED else h.text(markdown_free)
+
+
+def when_html(w: When | None, *, marks: bool = True) -> str:
+    return _plain(when(w, marks=marks))
+
+
+def article_when_html(d: ArticleDate) -> str:
+    return _plain(article_when(d))
+
+
+def quote_context_html(q: Quote) -> str:
+    parts = [h.em(f"({_FORMS[q.form]})")] if q.form in _FORMS else []
+    if q.context:
+        parts.append(f"{h.em('Context:')} {h.text(q.context)}")
+    if q.note:
+        parts.append(f"{h.em('Attribution:')} {h.text(q.note)}")
+    return " ".join(parts)
+
+
+def outlet_html(source: Source) -> str:
+    if source.outlet:
+        return h.text(source.outlet)
+    if source.author_bio:
+        return f"{NOT_STATED_HTML} (the author bio says: {h.quoted(source.author_bio.text)})"
+    return NOT_STATED_HTML
+
+
+def entity_html(corpus: Corpus, page: str, entity_id: str | None) -> str:
+    if entity_id is None:
+        return NOT_STATED_HTML
+    return h.link(corpus.entities[entity_id].name, links.rel(page, links.entity(entity_id)))

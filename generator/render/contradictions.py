@@ -14,9 +14,9 @@ from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from ..relations import STRENGTH, Difference, Finding
 from ..stances import KIND_LABELS
+from . import html as h
 from . import links
-from .common import article_when, cites, entity, indent, table
-from .text import link, md, quoted
+from .common import article_when, article_when_html, cites_html, entity_html
 
 PAGE = links.CONTRADICTIONS
 #: Sources shown per answer; the count says how many more there are.
@@ -41,22 +41,22 @@ def _n(count: int, noun: str) -> str:
 
 def _answer(site: Site, answer: Answer) -> str:
     """An answer and who gives it: “General” (1 source, after 17 November 2025)."""
-    dates = sorted({article_when(site.analysis.dates[s.record.id]) for s in answer.claims})
-    return f"{quoted(answer.text)} ({_n(answer.sources, 'source')}: {'; '.join(dates)})"
+    dates = {article_when(d): article_when_html(d) for d in (site.analysis.dates[s.record.id] for s in answer.claims)}
+    return f"{h.quoted(answer.text)} ({_n(answer.sources, 'source')}: {'; '.join(dates[k] for k in sorted(dates))})"
 
 
 def relation(site: Site, d: Difference) -> str:
     """One difference in words."""
     if d.kind == "contradicts":
-        return f"{_answer(site, d.a)} **contradicts** {_answer(site, d.b)}."
+        return f"{_answer(site, d.a)} {h.strong('contradicts')} {_answer(site, d.b)}."
     if d.kind == "changed":
         assert d.earlier is not None and d.later is not None
-        earlier, later = (article_when(site.analysis.dates[r.id]) for r in (d.earlier, d.later))
-        return (f"**Changed** between {earlier} and {later}: from {quoted(d.a.text)} to {quoted(d.b.text)}.")
+        earlier, later = (article_when_html(site.analysis.dates[r.id]) for r in (d.earlier, d.later))
+        return (f"{h.strong('Changed')} between {earlier} and {later}: from {h.quoted(d.a.text)} to {h.quoted(d.b.text)}.")
     if d.kind == "adds detail":
         more, less = (d.a, d.b) if len(d.a.key) >= len(d.b.key) else (d.b, d.a)
-        return f"{_answer(site, more)} **adds detail** to {_answer(site, less)}."
-    return (f"{_answer(site, d.a)} and {_answer(site, d.b)} **differ**, and a source is undated, so whether "
+        return f"{_answer(site, more)} {h.strong('adds detail')} to {_answer(site, less)}."
+    return (f"{_answer(site, d.a)} and {_answer(site, d.b)} {h.strong('differ')}, and a source is undated, so whether "
             "this is a change or a contradiction cannot be told.")
 
 
@@ -92,65 +92,66 @@ def _claims(site: Site, f: Finding) -> str:
     for answer in f.claims.answers:
         for s in answer.claims[:PER_ANSWER]:
             r, c = s.record, s.item
-            rows.append([f"**{md(c.answer)}**", md(c.claim), link(r.brief.title, links.rel(PAGE, links.brief(r.id))),
-                         ATTRIBUTION_LABELS[c.attribution], article_when(site.analysis.dates[r.id]),
-                         cites(PAGE, r, c.cite)])
+            rows.append([h.strong(h.text(c.answer)), h.text(c.claim), h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))),
+                         ATTRIBUTION_LABELS[c.attribution], article_when_html(site.analysis.dates[r.id]),
+                         cites_html(PAGE, r, c.cite)])
         if len(answer.claims) > PER_ANSWER:
-            rows.append([f"**{md(answer.text)}**", f"and {len(answer.claims) - PER_ANSWER} more sources", "", "", "", ""])
-    return table(["Answer", "Claim", "Source", "Attribution", "Article date", "Paragraphs"], rows)
+            rows.append([h.strong(h.text(answer.text)), f"and {len(answer.claims) - PER_ANSWER} more sources", "", "", "", ""])
+    return h.table(["Answer", "Claim", "Source", "Attribution", "Article date", "Paragraphs"], rows)
 
 
 def _question(site: Site, f: Finding) -> str:
     topic = f.claims.topic
-    out = [f"### {md(topic.name)}\n", f"**{md(summary(f))}**" + (f" {md(topic.question)}" if topic.question else "") + "\n"]
+    out = [h.heading(h.text(topic.name), 3),
+           h.p(h.strong(h.text(summary(f))) + (f" {h.text(topic.question)}" if topic.question else ""))]
     ordered = sorted((d for d in f.differences if d.kind != "cannot be ordered"), key=lambda d: -STRENGTH[d.kind])
-    out += [f"- {relation(site, d)}" for d in ordered]
-    out += [f"- {line}" for line in _unordered(site, f)]
+    items = [relation(site, d) for d in ordered] + _unordered(site, f)
     for same in f.same_source:
-        out.append(f"- One source, {link(same.record.brief.title, links.rel(PAGE, links.brief(same.record.id)))}, "
-                   f"gives {_n(len(same.answers), 'answer')} ({', '.join(quoted(a.text) for a in same.answers)}): "
-                   "that article's own inconsistency, or a difference of attribution within it, not a contradiction "
-                   "between sources.")
-    out.append("")
-    out.append(f'??? note "Every claim on this question ({_n(len(f.claims.claims), "claim")})"\n')
-    out.append(indent(_claims(site, f)))
-    return "\n".join(out) + "\n"
+        items.append(f"One source, {h.link(same.record.brief.title, links.rel(PAGE, links.brief(same.record.id)))}, "
+                     f"gives {_n(len(same.answers), 'answer')} ({', '.join(h.quoted(a.text) for a in same.answers)}): "
+                     "that article's own inconsistency, or a difference of attribution within it, not a contradiction "
+                     "between sources.")
+    if items:
+        out.append(h.ul(items))
+    out.append(h.details("note", f"Every claim on this question ({_n(len(f.claims.claims), 'claim')})", _claims(site, f)))
+    return "".join(out)
 
 
 def _tension(site: Site, t: Tension) -> str:
     page = PAGE
-    out = [f"### {md(t.topic.name)}\n"]
+    out = [h.heading(h.text(t.topic.name), 3)]
     if t.topic.tension:
-        out.append(f"*The editors' framing:* {md(t.topic.tension)}\n")
+        out.append(h.p(h.em("The editors' framing:") + f" {h.text(t.topic.tension)}"))
     if t.claims is not None:
-        out.append(f"**{md(t.topic.name)}, as the sources report it:**\n")
-        out += [f"- {quoted(s.item.answer)}: {md(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]}; "
-                f"{link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
-                f"{cites(page, s.record, s.item.cite)})" for s in t.claims.claims]
-        out.append("")
-    out.append("**Against it:**\n")
-    out += [f"- {entity(site.corpus, page, s.item.actor)}, {KIND_LABELS[s.item.kind]}: {md(s.item.stance)} "
-            f"({ATTRIBUTION_LABELS[s.item.attribution]}; {link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
-            f"{cites(page, s.record, s.item.cite)})" for s in t.positions]
-    return "\n".join(out) + "\n"
+        out.append(h.p(h.strong(f"{h.text(t.topic.name)}, as the sources report it:")))
+        out.append(h.ul(f"{h.quoted(s.item.answer)}: {h.text(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]}; "
+                        f"{h.link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
+                        f"{cites_html(page, s.record, s.item.cite)})" for s in t.claims.claims))
+    out.append(h.p(h.strong("Against it:")))
+    out.append(h.ul(f"{entity_html(site.corpus, page, s.item.actor)}, {KIND_LABELS[s.item.kind]}: {h.text(s.item.stance)} "
+                    f"({ATTRIBUTION_LABELS[s.item.attribution]}; "
+                    f"{h.link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
+                    f"{cites_html(page, s.record, s.item.cite)})" for s in t.positions))
+    return "".join(out)
 
 
 def render_contradictions(site: Site) -> str:
     findings = site.analysis.findings
     contradicted = [f for f in findings if f.verdict == "contradicts"]
-    out = ["# Claims and contradictions\n",
-           f"Of {_n(len(findings), 'question')} the sources answer, {len(contradicted)} "
-           f"{'gets' if len(contradicted) == 1 else 'get'} answers from different sources that contradict each other. A contradiction needs two different sources: two answers in one article are "
-           "that article's own inconsistency, a longer list adds detail, and a status reported at two dates is a "
-           f"change. The {link('methodology', links.METHODOLOGY)} says how each question's answers are compared. "
-           "Questions are listed by how much they matter, the most important first.\n"]
+    out = [h.heading("Claims and contradictions", 1),
+           h.p(f"Of {_n(len(findings), 'question')} the sources answer, {len(contradicted)} "
+               f"{'gets' if len(contradicted) == 1 else 'get'} answers from different sources that contradict each "
+               "other. A contradiction needs two different sources: two answers in one article are "
+               "that article's own inconsistency, a longer list adds detail, and a status reported at two dates is a "
+               f"change. The {h.link('methodology', links.METHODOLOGY)} says how each question's answers are compared. "
+               "Questions are listed by how much they matter, the most important first.")]
     if site.analysis.tensions:
-        out.append("## Tensions across kinds of statement\n")
-        out.append("A claim about the force set against a position that rules it out.\n")
+        out.append(h.heading("Tensions across kinds of statement"))
+        out.append(h.p("A claim about the force set against a position that rules it out."))
         out += [_tension(site, t) for t in site.analysis.tensions]
-    for verdict, heading in SECTIONS:
+    for verdict, title in SECTIONS:
         group = [f for f in findings if f.verdict == verdict]
         if group:
-            out.append(f"## {heading}\n")
+            out.append(h.heading(title))
             out += [_question(site, f) for f in group]
-    return "\n".join(out)
+    return h.page("".join(out))

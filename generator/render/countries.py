@@ -10,9 +10,9 @@ from ..fields import ATTRIBUTION_LABELS
 from ..model import Claim
 from ..output import Output
 from ..stances import KIND_LABELS
+from . import html as h
 from . import links
-from .common import cites, entity, table, topic
-from .text import link, md
+from .common import cites_html, entity_html
 
 PAGE = links.COUNTRIES
 CONTRIBUTORS_TOPIC = "troop-contributors"
@@ -36,29 +36,28 @@ def render_countries(site: Site) -> str:
             for item in answer_key(s.item.answer):
                 if item in names:
                     named.setdefault(names[item], []).append(s)
-    out = ["# Countries\n",
-           "## Contributors and would-be contributors\n",
-           "Countries a source names as offering, expected or considered to contribute troops to the ISF, "
-           "with who the source says makes the claim.\n"]
+    out = [h.heading("Countries", 1), h.heading("Contributors and would-be contributors"),
+           h.p("Countries a source names as offering, expected or considered to contribute troops to the ISF, "
+               "with who the source says makes the claim.")]
     rows = []
     for cid in sorted(named, key=lambda c: countries[c].name.lower()):
         for s in named[cid][:PER_COUNTRY]:
             r, c = s.record, s.item
-            rows.append([entity(corpus, PAGE, cid), md(c.claim), ATTRIBUTION_LABELS[c.attribution],
-                         link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites(PAGE, r, c.cite)])
-    out.append(table(["Country", "Claim", "Attribution", "Source", "Paragraphs"], rows) if rows else "None reported.\n")
+            rows.append([entity_html(corpus, PAGE, cid), h.text(c.claim), ATTRIBUTION_LABELS[c.attribution],
+                         h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites_html(PAGE, r, c.cite)])
+    out.append(h.table(["Country", "Claim", "Attribution", "Source", "Paragraphs"], rows) if rows else h.p("None reported."))
 
-    out.append("## Stances and objections\n")
-    out.append("Positions the sources attribute to countries other than Pakistan (Pakistan's own are on the "
-               f"{link('conditions tracker', links.CONDITIONS)} and its entity page).\n")
+    out.append(h.heading("Stances and objections"))
+    out.append(h.p("Positions the sources attribute to countries other than Pakistan (Pakistan's own are on the "
+                   f"{h.link('conditions tracker', links.CONDITIONS)} and its entity page)."))
     stances: list[tuple[str, str, list[str]]] = []
     for r in corpus.records:
         for p in r.brief.positions:
             if p.actor in countries and p.actor != "pakistan":
                 stances.append((countries[p.actor].name.lower(), r.id, [
-                    entity(corpus, PAGE, p.actor), topic(corpus, p.topic), KIND_LABELS[p.kind], md(p.stance),
-                    ATTRIBUTION_LABELS[p.attribution],
-                    link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites(PAGE, r, p.cite)]))
+                    entity_html(corpus, PAGE, p.actor), h.text(corpus.topics[p.topic].name), KIND_LABELS[p.kind],
+                    h.text(p.stance), ATTRIBUTION_LABELS[p.attribution],
+                    h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites_html(PAGE, r, p.cite)]))
     stances.sort(key=lambda x: x[:2])
     per_country: Counter[str] = Counter()
     kept = []
@@ -66,6 +65,6 @@ def render_countries(site: Site) -> str:
         per_country[name] += 1
         if per_country[name] <= PER_COUNTRY:
             kept.append(row)
-    out.append(table(["Country", "Topic", "Kind", "Position", "Attribution", "Source", "Paragraphs"], kept)
-               if stances else "None reported.\n")
-    return "\n".join(out)
+    out.append(h.table(["Country", "Topic", "Kind", "Position", "Attribution", "Source", "Paragraphs"], kept)
+               if stances else h.p("None reported."))
+    return h.page("".join(out))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from functools import cache
 
+from . import html
 from .text import md
 
 # The views, as paths in the docs tree.
@@ -73,6 +74,12 @@ def cite(from_page: str, brief_id: str, source_title: str, n: int, paragraph: st
     href = rel(from_page, brief(brief_id), para_anchor(n))
     return (f'[¶{n}]({href}){{ aria-label="paragraph {n} of {md(preview(source_title))}" '
             f'title="{md(preview(paragraph))}" }}')
+
+
+def cite_html(from_page: str, brief_id: str, source_title: str, n: int, paragraph: str) -> str:
+    """`cite` for a view written as HTML (render/html.py): the same link and attributes."""
+    return html.a(f"¶{n}", rel(from_page, brief(brief_id), para_anchor(n)),
+                  aria_label=f"paragraph {n} of {preview(source_title)}", title=preview(paragraph))
 
 
 def preview(paragraph: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..context import Site
 from ..output import Output
+from . import html as h
 from . import links
-from .common import NOT_STATED, cites, quote_context, when
-from .text import link, md, quoted
+from .common import NOT_STATED_HTML, cites_html, quote_context_html, when_html
 
 PAGE = links.QUOTES
 #: Quotes shown per speaker here; the speaker's own page has the rest.
@@ -19,24 +19,25 @@ def outputs(site: Site) -> list[Output]:
 
 def render_quotes(site: Site) -> str:
     speakers = site.analysis.quotes
-    out = ["# Quotes\n",
-           "Every direct quotation in the briefs, checked word for word against the archived article, "
-           "by speaker and then by the date it was said (undated last).\n"]
+    out = [h.heading("Quotes", 1),
+           h.p("Every direct quotation in the briefs, checked word for word against the archived article, "
+               "by speaker and then by the date it was said (undated last).")]
     for sq in speakers:
         quotes = sq.quotes
-        out.append(f"## {md(sq.speaker.name)}\n")
+        out.append(h.heading(h.text(sq.speaker.name)))
+        items = []
         for s in quotes[:PER_SPEAKER]:
             r, q = s.record, s.item
-            bits = [when(q.date) if q.date else "date not stated"]
+            bits = [when_html(q.date) if q.date else "date not stated"]
             if q.venue:
-                bits.append(md(q.venue))
-            context = quote_context(q)
-            out.append(f"- {quoted(q.text)} — {', '.join(bits)}; "
-                       f"{link(r.brief.title, links.rel(PAGE, links.brief(r.id)))} {cites(PAGE, r, q.cite)}"
-                       + (f"  \n  {context}" if context else ""))
+                bits.append(h.text(q.venue))
+            context = quote_context_html(q)
+            items.append(f"{h.quoted(q.text)} — {', '.join(bits)}; "
+                         f"{h.link(r.brief.title, links.rel(PAGE, links.brief(r.id)))} {cites_html(PAGE, r, q.cite)}"
+                         + (f"<br />\n{context}" if context else ""))
         if len(quotes) > PER_SPEAKER:
-            out.append(f"- {link(f'All {len(quotes)} quotes', links.rel(PAGE, links.entity(sq.speaker.id)))}")
-        out.append("")
+            items.append(h.link(f"All {len(quotes)} quotes", links.rel(PAGE, links.entity(sq.speaker.id))))
+        out.append(h.ul(items))
     if not speakers:
-        out.append(NOT_STATED)
-    return "\n".join(out)
+        out.append(h.p(NOT_STATED_HTML))
+    return h.page("".join(out))

@@ -11,9 +11,9 @@ from ..context import Site
 from ..corpus import Sourced
 from ..model import Event, When
 from ..output import Output
+from . import html as h
 from . import links
-from .common import cites, heading, when
-from .text import link, md
+from .common import cites_html, when
 from .timeline_svg import Mark, timeline_svg
 
 INDEX = links.TIMELINE
@@ -55,23 +55,24 @@ def _entry(page: str, t: TimelineEntry, anchor: str | None = None) -> str:
     """One happening.  Reported by several sources, each source's own wording is
     shown (and its own date, where it differs): one brief cannot speak for the others."""
     def source(s: Sourced[Event]) -> str:
-        return (f"{link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
-                f"{cites(page, s.record, s.item.cite)}")
+        return (f"{h.link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
+                f"{cites_html(page, s.record, s.item.cite)}")
 
-    head = f"- **{_date(t.when)}** — "
-    attr = f"\n  {{ #{anchor} }}" if anchor else ""  # the item's id (attr_list), for the picture's links
+    start = f'<li id="{anchor}">' if anchor else "<li>"  # the item's id, for the picture's links
+    head = f"{start}{h.strong(h.text(_date(t.when)))} — "
     if len({s.item.text for s in t.reports}) == 1:
         noun = "source" if len(t.reports) == 1 else f"{len(t.reports)} sources"
-        return f"{head}{md(t.text)}  \n  *{noun}:* " + "; ".join(source(s) for s in t.reports) + attr
-    lines = [f"{head}*{len(t.reports)} sources, each in its own words:*{attr}"]
+        return f"{head}{h.text(t.text)}<br />\n{h.em(noun + ':')} " + "; ".join(source(s) for s in t.reports) + "</li>\n"
+    lines = []
     for s in t.reports:
-        own = f" (this source: {_date(s.item.when)})" if _date(s.item.when) != _date(t.when) else ""
-        lines.append(f"    - {md(s.item.text)}{own} — {source(s)}")
-    return "\n".join(lines)
+        own = f" (this source: {h.text(_date(s.item.when))})" if _date(s.item.when) != _date(t.when) else ""
+        lines.append(f"{h.text(s.item.text)}{own} — {source(s)}")
+    return f"{head}{h.em(f'{len(t.reports)} sources, each in its own words:')}\n{h.ul(lines)}</li>\n"
 
 
 def _section(page: str, period: str, entries: list[TimelineEntry], anchors: dict[str, str] | None = None) -> str:
-    return heading(md(period_title(period))) + "\n" + "\n".join(_entry(page, t, (anchors or {}).get(t.key)) for t in entries) + "\n"
+    return (h.heading(h.text(period_title(period)))
+            + "<ul>\n" + "".join(_entry(page, t, (anchors or {}).get(t.key)) for t in entries) + "</ul>\n")
 
 
 def _period_pages(period: str, items: list[TimelineEntry]) -> list[Output]:
@@ -82,13 +83,13 @@ def _period_pages(period: str, items: list[TimelineEntry]) -> list[Output]:
     for n, chunk in enumerate(parts, 1):
         page = period_page(period, n)
         title = f"Timeline: {period_title(period)}" + (f" (part {n} of {len(parts)})" if len(parts) > 1 else "")
-        nav = [f"[All periods]({links.rel(page, INDEX)})"]
+        nav = [h.link("All periods", links.rel(page, INDEX))]
         if n > 1:
-            nav.append(f"[Earlier]({links.rel(page, period_page(period, n - 1))})")
+            nav.append(h.link("Earlier", links.rel(page, period_page(period, n - 1))))
         if n < len(parts):
-            nav.append(f"[Later]({links.rel(page, period_page(period, n + 1))})")
-        pages.append(Output(page, f"# {md(title)}\n\n" + " · ".join(nav) + "\n\n"
-                            + _section(page, period, chunk), meta={"title": title}))
+            nav.append(h.link("Later", links.rel(page, period_page(period, n + 1))))
+        pages.append(Output(page, h.page(h.heading(h.text(title), 1) + h.p(" · ".join(nav))
+                                         + _section(page, period, chunk)), meta={"title": title}))
     return pages
 
 
@@ -97,10 +98,10 @@ def outputs(site: Site) -> list[Output]:
     entries = site.analysis.timeline
     groups = group(entries)
     pages: list[Output] = []
-    main = ["# Timeline\n",
-            "Every event the briefs report, oldest first, one entry per happening with every source that "
-            "reports it. Dates marked *(inferred)* were worked out by the brief writer from the article's own "
-            "date; article publication dates are not events and do not appear here.\n"]
+    main = [h.heading("Timeline", 1),
+            h.p("Every event the briefs report, oldest first, one entry per happening with every source that "
+                f"reports it. Dates marked {h.em('(inferred)')} were worked out by the brief writer from the "
+                "article's own date; article publication dates are not events and do not appear here.")]
     # The main page holds the newest periods that fit the budget (the newest
     # one cut to its latest entries if it alone is too long), in date order.
     shown: dict[str, list[TimelineEntry]] = {}
@@ -122,15 +123,15 @@ def outputs(site: Site) -> list[Output]:
     # (a day and month without a year in its article's year: analyse.py; render/timeline_svg.py).
     listed = [t for period in groups if period in shown for t in shown[period]]
     anchors = {t.key: f"event-{n}" for n, t in enumerate(listed, 1)}
-    main.append(timeline_svg([Mark(t.placed, when(t.when, marks=False), t.text, f"#{anchors[t.key]}")
-                              for t in listed if t.when.date]))
+    main.append(h.raw(timeline_svg([Mark(t.placed, when(t.when, marks=False), t.text, f"#{anchors[t.key]}")
+                              for t in listed if t.when.date])))
     for period in groups:
         if period in shown:
             main.append(_section(INDEX, period, shown[period], anchors=anchors))
     count = sum(len(v) for v in shown.values())
     if count < len(entries):
-        main.append(f"This page shows the newest {count} of {len(entries)} entries; each period below has pages of its own.\n")
-    main.append("## By period\n")
-    main += [f"- {link(period_title(p), links.rel(INDEX, period_page(p)))} ({len(groups[p])})" for p in groups]
-    pages.insert(0, Output(INDEX, "\n".join(main) + "\n", in_nav=True, meta={"title": "Timeline"}))
+        main.append(h.p(f"This page shows the newest {count} of {len(entries)} entries; each period below has pages of its own."))
+    main.append(h.heading("By period"))
+    main.append(h.ul(f"{h.link(period_title(p), links.rel(INDEX, period_page(p)))} ({len(groups[p])})" for p in groups))
+    pages.insert(0, Output(INDEX, h.page("".join(main)), in_nav=True, meta={"title": "Timeline"}))
     return pages

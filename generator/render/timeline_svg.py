@@ -8,8 +8,8 @@ fall on the same point.  Events of the same date stack up at their stop.
 No script and no style attribute: colours come from reader.css through
 classes and `currentColor`, so the picture follows light and dark and
 prints.  Horizontal positions are percentages, so the picture takes the
-page's width with its text at reading size.  Every text goes through md
-(render/text.py); links can only be `#anchors`, written as `xlink:href`:
+page's width with its text at reading size.  Every text goes through text
+(render/html.py); links can only be `#anchors`, written as `xlink:href`:
 the theme's instant navigation rewrites every element's `href` on loading
 a page, and an SVG link's `href` cannot be set that way (a script error).  The elements and
 attributes used here are the ones generator/sanitize.py admits for it.
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import md
+from .html import text
 
 _ANCHOR = re.compile(r"#[A-Za-z][A-Za-z0-9_-]*")
 #: Vertical layout, in pixels: the gap between stacked marks, a mark's radius.
@@ -63,8 +63,8 @@ def _label_rows(labels: list[tuple[float, str, str]]) -> list[int | None]:
     the narrowest page, or None when no row of MAX_ROWS has room."""
     ends: list[float] = []  # the right edge of the last label on each row, in pixels
     rows: list[int | None] = []
-    for x, text, anchor in labels:
-        width = len(text) * CHAR_PX
+    for x, label, anchor in labels:
+        width = len(label) * CHAR_PX
         at = x / 100 * NARROWEST_PX
         left = at if anchor == "start" else at - width if anchor == "end" else at - width / 2
         row = next((r for r, end in enumerate(ends) if left >= end + GAP_PX), None)
@@ -104,11 +104,11 @@ def timeline_svg(marks: list[Mark]) -> str:
             # The outermost labels run inwards from their marks, so that they stay inside the picture.
             end = "" if anchor == "middle" else f" timeline-chart__label--{anchor}"
             out.append(f'<text class="timeline-chart__label{end}" x="{x}" y="{axis + 18 + ROW_PX * row}">'
-                       f'{md(stop[0].label)}</text>')
+                       f'{text(stop[0].label)}</text>')
         for k, m in enumerate(stop):
             cy = axis - 6 - RADIUS - STEP * k
             out.append(f'<a class="timeline-chart__mark" xlink:href="{m.href}">'
-                       f'<title>{md(m.label)}: {md(m.text)}</title>'
+                       f'<title>{text(m.label)}: {text(m.text)}</title>'
                        f'<circle cx="{x}" cy="{cy}" r="{RADIUS}"></circle></a>')
     out.append("</svg>")
     return ('<figure class="timeline-chart">\n' + "".join(out) + "\n<figcaption>Every dated event, oldest first: "

@@ -88,9 +88,12 @@ def _floor_project(root: Path) -> None:
     hooks = [h for h in config.get("hooks", []) if Path(h).as_posix() != "generator/hook.py"]
     # The site needs its search index either way: the floor runs the same Pagefind
     # indexing after its build, so the ratio is what the generator's hook costs.
+    # The pages written as HTML are rendered as the hook has them rendered
+    # (generator/prerendered.py), or the floor would parse them as raw HTML.
     (root / FLOOR_SEARCH_HOOK).write_text(
         "import sys\nfrom pathlib import Path\n\nsys.path.insert(0, str(Path(__file__).resolve().parent))\n"
         "from generator import search  # noqa: E402\n\n\n"
+        "def on_config(config):\n    config.markdown_extensions.append('generator.prerendered')\n\n\n"
         "def on_post_build(config):\n    search.index_site(Path(config.site_dir))\n", encoding="utf-8")
     hooks.append(FLOOR_SEARCH_HOOK)
     lines = ["INHERIT: mkdocs.yml", f"docs_dir: {FLOOR_DOCS}", f"hooks: {json.dumps(hooks)}", "not_in_nav: |"]

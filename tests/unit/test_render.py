@@ -59,7 +59,9 @@ def test_a_brief_page_opens_with_its_title_then_its_bottom_line():
     corpus = read_corpus(REPO)
     for record in corpus.records:
         page = render_brief(corpus, record)
-        assert page.startswith("# ") and page.split("\n\n", 2)[1].startswith('!!! abstract "Bottom line"')
+        heading, bottom_line = page.split("\n")[1:3]
+        assert heading.startswith("<h1>")
+        assert bottom_line == '<div class="admonition abstract">'
 
 
 def test_briefs_json_is_what_json_dumps_would_write():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 
@@ -30,7 +31,7 @@ def test_one_linked_mark_per_event_in_date_order():
 
 def test_text_is_escaped_and_the_picture_survives_the_sanitizer():
     svg = timeline_svg(MARKS)
-    assert "<b>" not in svg and "&#60;b&#62;said&#60;/b&#62; &#34;in process&#34;" in svg
+    assert "<b>" not in svg and "&lt;b&gt;said&lt;/b&gt; &quot;in process&quot;" in svg
     cleaned = clean(svg)  # nh3 writes the same characters its own way, and removes nothing
     for part in ("<svg ", "<title>", "<line ", "<text ", "<circle ", 'xlink:href="#event-', 'class="timeline-chart__'):
         assert cleaned.count(part) == svg.count(part), part
@@ -52,7 +53,7 @@ def _labels(svg: str) -> list[tuple[float, int, str, str]]:
     for cls, x, y, text in re.findall(r'<text class="timeline-chart__label([^"]*)" x="([^"]+)%" y="(\d+)">([^<]*)</text>',
                                       svg):
         anchor = "start" if "--start" in cls else "end" if "--end" in cls else "middle"
-        out.append((float(x), int(y), anchor, re.sub(r"&#\d+;", "x", text)))
+        out.append((float(x), int(y), anchor, html.unescape(text)))
     return out
 
 
@@ -73,7 +74,7 @@ def test_no_two_date_labels_overlap_on_a_phone():
               "28 October 2025", "17 November 2025"]
     marks = [Mark((i, 0, 0), label, "x", f"#event-{i}") for i, label in enumerate(labels, 1)]
     svg = timeline_svg(marks)
-    assert [t for *_, t in _labels(svg)] == [re.sub(r"[()]", "x", t) for t in labels]  # every one shown
+    assert [t for *_, t in _labels(svg)] == labels  # every one shown
     assert _overlaps(svg, 358) == []  # a 390 px phone's text column
 
 

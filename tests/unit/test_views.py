@@ -67,13 +67,14 @@ def test_new_brief_appears_in_view(pages, uri):
 def test_same_event_from_two_sources_is_one_timeline_entry(pages):
     timeline = pages["timeline/index.md"]
     assert timeline.count("— The minister spoke about the plan") == 1  # once in the list (the picture has its mark)
-    assert "*2 sources:*" in timeline
-    assert "## December 2025" in timeline and "timeline/2025-12.md" in pages
+    assert "<em>2 sources:</em>" in timeline
+    assert "<h2>December 2025</h2>" in timeline and "timeline/2025-12.md" in pages
 
 
 def test_a_day_and_month_without_a_year_is_pictured_in_its_article_s_year(tmp_path):
     """The list places "20 October" in the year of the article that gives it
     (analyse.py); the picture above it must show the marks in the same order."""
+    import html
     import re
     import shutil
 
@@ -84,36 +85,36 @@ def test_a_day_and_month_without_a_year_is_pictured_in_its_article_s_year(tmp_pa
     write(root / "briefs" / "second-source.yaml", day_month)
     (root / "seeds" / "second.txt").write_text(SEED, encoding="utf-8")
     timeline = next(p.text for p in build(root) if p.uri == "timeline/index.md")
-    picture = timeline[timeline.index("<svg"):timeline.index("</svg>")]
+    picture = html.unescape(timeline[timeline.index("&lt;svg"):timeline.index("&lt;/svg&gt;")])  # a raw block
     marks = re.findall(r"<a [^>]*><title>([^<]*)</title>", picture)
     deploy = next(i for i, m in enumerate(marks) if "Troops are expected" in m)
     spoke = next(i for i, m in enumerate(marks) if "The minister spoke" in m)
     assert deploy < spoke, marks  # 20 October (of 2025, the article's year) before 3 November 2025
-    assert marks[deploy].startswith("20 October &#40;year not stated&#41;:")  # kept as the text gives it
+    assert marks[deploy].startswith("20 October (year not stated):")  # kept as the text gives it
 
 
 def test_differing_answers_are_flagged(pages):
     page = pages["contradictions.md"]
     assert "Of 1 question the sources answer, 1 gets answers from different sources that contradict" in page
-    assert "## Where sources contradict each other\n\n### Status of the decision" in page
-    assert "**contradicts**" in page
+    assert "<h2>Where sources contradict each other</h2>\n<h3>Status of the decision</h3>" in page
+    assert "<strong>contradicts</strong>" in page
 
 
 def test_conditions_cells_say_how_each_source_reports(pages):
-    row = next(line for line in pages["conditions.md"].splitlines() if line.startswith("| A UN mandate"))
-    assert row.startswith("| A UN mandate | 1 | 1 |")
-    assert "[on record &#40;condition&#41;](briefs/second-source.md#p-3)" in row
-    assert "[reported &#40;condition&#41;](briefs/fixture-brief.md#p-5)" in row
+    row = next(line for line in pages["conditions.md"].splitlines() if line.startswith("<tr><td>A UN mandate"))
+    assert row.startswith("<tr><td>A UN mandate</td><td>1</td><td>1</td>")
+    assert '<a href="briefs/second-source.md#p-3">on record (condition)</a>' in row
+    assert '<a href="briefs/fixture-brief.md#p-5">reported (condition)</a>' in row
 
 
 def test_entity_page_shows_roles_as_each_source_gives_them(pages):
     page = pages["entities/the-minister.md"]
-    assert "Minister X" in page and "Minister of Things" in page and "minister |" in page
+    assert "<td>Minister X</td><td>Minister of Things</td>" in page and "<td>minister</td>" in page
 
 
 def test_undated_outlet_and_author_show_not_stated(pages):
     row = next(line for line in pages["sources.md"].splitlines() if "fixture-brief.md" in line)
-    assert row.count("*not stated*") == 2  # outlet and author
+    assert row.count("<em>not stated</em>") == 2  # outlet and author
 
 
 def test_views_stay_bounded_at_scale(tmp_path):
@@ -133,21 +134,21 @@ def test_views_stay_bounded_at_scale(tmp_path):
     pages = {p.uri: p.text for p in build(root) if p.is_page}
     assert {"timeline/2025-11.md", "timeline/2025-11-part-2.md", "timeline/2025-11-part-3.md"} <= set(pages)
     assert "This page shows the newest 150 of 399 entries" in pages["timeline/index.md"]  # the shared event is one
-    assert pages["timeline/2025-11-part-2.md"].count("\n- **") == 150
+    assert pages["timeline/2025-11-part-2.md"].count("<li><strong>") == 150
     assert "Showing the newest 40 of 102" in pages["entities/the-minister.md"]
-    assert pages["quotes.md"].count("- “under review”") == 25  # list items (citation previews quote the paragraph)
+    assert pages["quotes.md"].count("<li>“under review”") == 25  # list items (citation previews quote the paragraph)
 
 
 def paragraph_links_that_lead_nowhere(pages: dict[str, str]) -> list[str]:
-    """Every Markdown link to a paragraph anchor (`x.md#p-3`, `#p-3`) whose target
-    page holds no such anchor; MkDocs checks the page but not the anchor."""
+    """Every link to a paragraph anchor (`x.md#p-3`, `#p-3`), in Markdown or HTML,
+    whose target page holds no such anchor."""
     import posixpath
     import re
 
-    anchors = {uri: set(re.findall(r"\{: #(p-\d+) \.evidence \}", text)) for uri, text in pages.items()}
+    anchors = {uri: set(re.findall(r'<p class="evidence" id="(p-\d+)">', text)) for uri, text in pages.items()}
     missing = []
     for uri, text in pages.items():
-        for path, anchor in re.findall(r"\]\(([^)\s#]*)#(p-\d+)\)", text):
+        for path, anchor in re.findall(r'(?:\]\(|href=")([^)"\s#]*)#(p-\d+)[)"]', text):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(uri), path)) if path else uri
             if anchor not in anchors.get(target, set()):
                 missing.append(f"{uri} -> {target}#{anchor}")
@@ -178,9 +179,10 @@ def test_a_paragraph_only_other_files_cite_is_in_the_brief_s_evidence_list(tmp_p
     pages = {p.uri: p.text for p in build(root) if p.is_page}
     assert "briefs/fixture-brief.md#p-2" in pages["entities/the-minister.md"] and "#p-2" in pages["index.md"]
     assert paragraph_links_that_lead_nowhere(pages) == []
-    evidence = pages["briefs/fixture-brief.md"].split("## Cited paragraphs", 1)[1]
-    assert "**¶2** Updated 2 November 2025 *(cited on other pages of the site, not by this brief)*" in evidence
-    assert "**¶3** " in evidence and evidence.count("not by this brief") == 1  # the brief's own are not marked
+    evidence = pages["briefs/fixture-brief.md"].split("<h2>Cited paragraphs</h2>", 1)[1]
+    assert ("<strong>¶2</strong> Updated 2 November 2025 <em>(cited on other pages of the site, not by this brief)</em>"
+            in evidence)
+    assert "<strong>¶3</strong> " in evidence and evidence.count("not by this brief") == 1  # the brief's own are not marked
 
 
 def test_every_paragraph_link_of_the_real_briefs_lands():
