@@ -83,12 +83,17 @@ class Memo:
 
     registries: tuple[str | None, ...] = ()
     briefs: dict[tuple[str, str], tuple[Brief, str]] = field(default_factory=dict)  # (path, text) -> (brief, article)
+    #: Brief pages rendered before (render/brief.py), by brief file: what each was
+    #: rendered from, and the page.  A brief taken from `briefs` is the same object
+    #: as before, which is how a page knows its brief did not change.
+    pages: dict[str, tuple[tuple[object, ...], object]] = field(default_factory=dict)
 
     def under(self, root: Path) -> Memo:
-        """This memo, emptied if the registries are not those it was filled under."""
+        """This memo, emptied if the registries are not those it was filled under
+        (a brief page shows entity, topic and tag names from them)."""
         texts = tuple(read_text(root / registry_file(name), name, Problems()) for name in REGISTRIES)
         if texts != self.registries:
-            self.registries, self.briefs = texts, {}
+            self.registries, self.briefs, self.pages = texts, {}, {}
         return self
 
 

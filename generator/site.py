@@ -41,8 +41,9 @@ VIEWS = (
 INTRO = "index.md"
 
 
-def site_of(corpus: Corpus, intro: str = DEFAULT_INTRO, name: str = "", url: str | None = None) -> Site:
-    return Site(corpus, analyse(corpus), intro, name, url)
+def site_of(corpus: Corpus, intro: str = DEFAULT_INTRO, name: str = "", url: str | None = None,
+            memo: Memo | None = None) -> Site:
+    return Site(corpus, analyse(corpus), intro, name, url, memo)
 
 
 def outputs(site: Site) -> list[Output]:
@@ -60,4 +61,4 @@ def build(root: Path, docs_dir: Path | None = None, site_name: str = "", site_ur
           memo: Memo | None = None) -> list[Output]:
     """Read, check and render everything under ``root``; raises BriefsInvalid.
     ``memo``: briefs kept from the last build of a `serve` (corpus.Memo)."""
-    return outputs(site_of(read_corpus(root, memo), read_intro(root, docs_dir), site_name, site_url))
+    return outputs(site_of(read_corpus(root, memo), read_intro(root, docs_dir), site_name, site_url, memo))

@@ -80,3 +80,32 @@ def test_a_brief_with_a_problem_is_not_kept(project, counted):
             read_corpus(project, memo)
     assert memo.briefs == {}
     assert counted == ["validated", "checked"] * 2
+
+
+def _brief_page(root, memo):
+    from generator import site
+
+    return next(o for o in site.build(root, memo=memo) if o.uri == "briefs/fixture-brief.md")
+
+
+def test_a_brief_page_is_rendered_again_only_when_what_it_shows_changed(project):
+    """render/brief.py keeps each brief page in the memo with what it was made from."""
+    memo = Memo()
+    first = _brief_page(project, memo)
+    assert _brief_page(project, memo) is first  # nothing changed: the kept page
+    _edit(project / "briefs" / "fixture-brief.yaml", "tone: neutral", "tone: analytical")
+    edited = _brief_page(project, memo)
+    assert edited is not first and "analytical" in edited.content
+    _edit(project / "briefs" / "registry" / "entities.yaml", "name: The Minister", "name: The Chief Minister")
+    renamed = _brief_page(project, memo)
+    assert renamed is not edited and "The Chief Minister" in renamed.content
+    _edit(project / "seeds" / "fixture.txt", "before any deployment.", "before any deployment at all.")
+    reread = _brief_page(project, memo)
+    assert reread is not renamed and "before any deployment at all." in reread.content
+
+
+def test_without_a_memo_every_brief_page_is_rendered(project):
+    from generator import site
+
+    first, second = (next(o for o in site.build(project) if o.uri == "briefs/fixture-brief.md") for _ in range(2))
+    assert first is not second and first == second
