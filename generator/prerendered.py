@@ -32,7 +32,6 @@ from .render.html import MARKER, RAW
 PLACEHOLDER = "generatorprerenderedhtmlfragment"
 
 
-
 class _Take(Preprocessor):
     def __init__(self, md: Markdown, fragments: list[str]) -> None:
         super().__init__(md)
@@ -65,6 +64,8 @@ class _Put(Treeprocessor):
             if child.tag == "p" and child.text == PLACEHOLDER and not len(child):
                 root[at:at + 1] = list(fragment)
                 return
+        # A page would be published without its content: a bug, never a brief's doing.
+        raise RuntimeError("a page written as HTML lost its place in the tree (generator/prerendered.py)")
 
 
 class PrerenderedExtension(Extension):

@@ -128,7 +128,7 @@ def _source_card(record: Record, written: ArticleDate | None, c: Callable[[list[
     if written is not None and written.after is not None:
         how = ("the latest event the article reports" if written.derived
                else h.text(written.after.note, empty="the editor's reading"))
-        published += (f"; written on or after {date_text(written.after)} "
+        published += (f"; written on or after {h.text(date_text(written.after))} "
                       f"({how} {c(list(written.cite))})")
     fields = [["Headline", h.text(s.headline)], ["Outlet", outlet_html(s) if s.outlet or s.author_bio else ""],
               ["Author", h.text(s.author)], ["Published", published], ["URL", h.text(s.url)]]

@@ -231,7 +231,8 @@ def page(results: dict) -> str:
         "- **Live preview** (`tests/bench/preview.py`): `mkdocs serve` as `make serve` runs it, on a free port; "
         "once the first build is served, brief 0's title is changed on disk and its page polled until it "
         "shows the new title. Wall seconds, each save on its own; the target is judged on the median. "
-        "Between saves, serve keeps the briefs it read (generator/corpus.py), the rendered pages "
+        "Between saves, serve keeps the briefs it read and the brief pages it made from them "
+        "(generator/corpus.py), the rendered pages "
         "(generator/page_cache.py) and each page's output from the theme (generator/theme_cache.py), "
         "and writes the search index after the page is served (generator/live.py). "
         "`tests/bench/bench.py --preview-only` measures only this again, into the last full run's results.",
