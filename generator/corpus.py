@@ -82,7 +82,9 @@ class Memo:
     reference must be checked anew."""
 
     registries: tuple[str | None, ...] = ()
-    briefs: dict[tuple[str, str], tuple[Brief, str]] = field(default_factory=dict)  # (path, text) -> (brief, article)
+    # path -> (its text, the brief, the article it was checked against): one entry a file, so
+    # a long session of saves keeps one brief per file, not one per version of it.
+    briefs: dict[str, tuple[str, Brief, str]] = field(default_factory=dict)
     #: Brief pages rendered before (render/brief.py), by brief file: what each was
     #: rendered from, and the page.  A brief taken from `briefs` is the same object
     #: as before, which is how a page knows its brief did not change.
@@ -197,10 +199,12 @@ def read_corpus(root: Path, memo: Memo | None = None) -> Corpus:
         text = read_text(path, rel, problems)
         if text is None:
             continue
-        kept = memo.briefs.get((str(path), text)) if memo is not None else None
+        kept = memo.briefs.get(str(path)) if memo is not None else None
+        if kept is not None and kept[0] != text:
+            kept = None  # the file changed: read it again
         doc = None if kept is not None else parse(text, rel, problems)
         if kept is not None:
-            brief = kept[0]
+            brief = kept[1]
         else:
             if doc is None:
                 continue
@@ -229,12 +233,12 @@ def read_corpus(root: Path, memo: Memo | None = None) -> Corpus:
         seed = seeds[name]
         if seed is None:
             continue
-        if kept is None or kept[1] != seed.text:
+        if kept is None or kept[2] != seed.text:
             doc = doc or parse(text, rel, problems)
             assert doc is not None  # it parsed when it was kept
             check_brief(brief, doc, seed, registries, problems)
             if memo is not None and len(problems) == before:
-                memo.briefs[(str(path), text)] = (brief, seed.text)
+                memo.briefs[str(path)] = (text, brief, seed.text)
         records.append(Record(path.stem, rel, brief, seed))
     by_id: dict[str, Record | None] = {p.stem: None for p in files}  # None: the brief did not load
     by_id.update({r.id: r for r in records})

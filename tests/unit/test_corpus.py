@@ -109,3 +109,11 @@ def test_without_a_memo_every_brief_page_is_rendered(project):
 
     first, second = (next(o for o in site.build(project) if o.uri == "briefs/fixture-brief.md") for _ in range(2))
     assert first is not second and first == second
+
+
+def test_the_memo_keeps_one_brief_per_file_however_often_it_is_saved(project):
+    memo = Memo()
+    for tone in ("analytical", "critical", "neutral"):
+        _edit(project / "briefs" / "fixture-brief.yaml", "tone: ", f"tone: {tone} #")
+        read_corpus(project, memo)
+    assert len(memo.briefs) == 1
