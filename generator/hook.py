@@ -64,7 +64,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    preview.before_build()  # under serve, the last build's search index is finished first
+    preview.stop_index()  # under serve, the last build's search index is stopped first
+
+
+def on_shutdown() -> None:
+    # Serve removes its site folder next; Pagefind still writing into it made that fail.
+    preview.stop_index()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

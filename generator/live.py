@@ -54,7 +54,7 @@ class Preview:
         """Write the search index: while serving, after the build has returned, so
         the saved page is served without waiting for Pagefind (seconds at hundreds
         of briefs); search follows it, and the terminal says when.  ``index`` is
-        given the event that `before_build` sets to stop it."""
+        given the event that `stop_index` sets to stop it."""
         self.stop_indexing = threading.Event()
         if self.command != "serve":
             index(self.stop_indexing)
@@ -64,8 +64,8 @@ class Preview:
         def run() -> None:
             try:
                 index(stop)
-            except Stopped:  # a newer save's build will index its own pages
-                log.debug("search index stopped: a new build has started")
+            except Stopped:  # a newer save's build will index its own pages (or serve is stopping)
+                log.debug("search index stopped: a new build has started, or serve is stopping")
             except Exception as e:  # Pagefind failed: the pages are served all the same
                 log.error(f"the search index was not updated: {e}")
             else:
@@ -74,9 +74,10 @@ class Preview:
         self.indexing = threading.Thread(target=run, name="search-index", daemon=True)
         self.indexing.start()
 
-    def before_build(self) -> None:
+    def stop_index(self) -> None:
         """Stop the last build's index, if it is still being written, and wait for it
-        to end: the build that follows empties the folder it is written into."""
+        to end: the build that follows empties the folder it is written into, and
+        so does serve when it shuts down."""
         if self.indexing is not None:
             self.stop_indexing.set()
             self.indexing.join()

@@ -36,7 +36,7 @@ for path, old, new in edits:
 build(config())
 hook = sys.modules["generator.hook"] if "generator.hook" in sys.modules else next(
     m for m in list(sys.modules.values()) if getattr(m, "themed", None) is not None and hasattr(m, "preview"))
-hook.preview.before_build()  # the search index of the last build: stopped, so the folder stays still
+hook.preview.stop_index()  # the search index of the last build: stopped, so the folder stays still
 print(json.dumps({"hits": hook.themed.hits, "misses": hook.themed.misses}))
 """
 

@@ -37,10 +37,10 @@ def test_a_new_build_stops_the_index_still_being_written(caplog):
         preview.after_build(slow_index)
         assert started.wait(timeout=30)
         thread = preview.indexing
-        preview.before_build()  # returns once the index has given up, not after 60 s
+        preview.stop_index()  # returns once the index has given up, not after 60 s
     assert not thread.is_alive() and preview.indexing is None
     assert "Search index updated" not in caplog.messages
-    assert "search index stopped: a new build has started" in caplog.messages
+    assert "search index stopped: a new build has started, or serve is stopping" in caplog.messages
 
 
 def test_an_index_that_fails_is_reported_and_the_preview_goes_on(caplog):
@@ -51,5 +51,26 @@ def test_an_index_that_fails_is_reported_and_the_preview_goes_on(caplog):
 
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.generator"):
         preview.after_build(failing)
-        preview.before_build()
+        preview.stop_index()
     assert "the search index was not updated: Pagefind could not index the site: no pages" in caplog.messages
+
+
+def test_serve_shutting_down_stops_the_index_before_its_folder_is_removed(monkeypatch):
+    """MkDocs calls `on_shutdown`, then removes the served folder: Pagefind still
+    writing into it made that removal fail with a traceback."""
+    from generator import hook
+
+    preview = live.Preview(command="serve")
+    monkeypatch.setattr(hook, "preview", preview)
+    started = threading.Event()
+
+    def slow_index(stop: threading.Event) -> None:
+        started.set()
+        if stop.wait(timeout=60):
+            raise search.Stopped
+
+    preview.after_build(slow_index)
+    assert started.wait(timeout=30)
+    thread = preview.indexing
+    hook.on_shutdown()
+    assert not thread.is_alive() and preview.indexing is None
