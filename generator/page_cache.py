@@ -1,8 +1,9 @@
 """A cache of rendered pages: a rebuild runs Python-Markdown only for pages whose inputs changed.
 
-Why: turning Markdown into HTML is about three quarters of a build, and on a
-rebuild (`mkdocs serve` after a save, `make build` after a pull) almost every
-page is what it was.  Everything a page's HTML depends on goes into its key:
+Why: rendering a page (Python-Markdown, or for a page written as HTML the
+tree passes of generator/prerendered.py, then the link checks, the cell
+labels and nh3) is work done again for nothing on a rebuild (`mkdocs serve`
+after a save, `make build` after a pull), where almost every page is what it was.  Everything a page's HTML depends on goes into its key:
 
 - its Markdown as rendering gets it (after every plugin's `on_page_markdown`,
   so the serve banner and the tags plugin's markers are in it) and its path;

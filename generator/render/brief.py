@@ -50,7 +50,7 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
     page = links.brief(record.id)
 
     # A brief cites its few paragraphs over a hundred times: each link is made once.
-    cite = functools.cache(lambda n: links.cite_html(page, record.id, b.title, n, record.seed.paragraph(n)))
+    cite = functools.cache(functools.partial(common.cite_html, page, record))
 
     def c(numbers: list[int]) -> str:
         return common.ranged(numbers, cite)

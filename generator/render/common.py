@@ -80,10 +80,6 @@ def as_of(analysis: Analysis) -> str:
 _FORMS = {"written": "written, not spoken", "printed": "printed text, not speech", "slogan": "a slogan, not speech"}
 
 
-
-
-
-
 #: Consecutive paragraphs from which a citation shows a range ("¶4–¶7"), not every number.
 MIN_RANGE = 3
 
@@ -101,7 +97,12 @@ def cite(page: str, record: Record, n: int) -> str:
 
 def cites_html(page: str, record: Record, numbers: list[int]) -> str:
     """`cites` for a view written as HTML (render/html.py)."""
-    return ranged(numbers, lambda n: links.cite_html(page, record.id, record.brief.title, n, record.seed.paragraph(n)))
+    return ranged(numbers, functools.partial(cite_html, page, record))
+
+
+def cite_html(page: str, record: Record, n: int) -> str:
+    """`cite` for a view written as HTML (links.cite_html)."""
+    return links.cite_html(page, record.id, record.brief.title, n, record.seed.paragraph(n))
 
 
 def ranged(numbers: list[int], link: Callable[[int], str]) -> str:
@@ -125,10 +126,6 @@ def runs(numbers: list[int]) -> list[list[int]]:
     return out
 
 
-
-
-
-
 def indent(markdown: str, by: int = 4) -> str:
     """Markdown moved inside a block (an admonition, a collapsible block)."""
     return "\n".join(" " * by + line if line else line for line in markdown.splitlines()) + "\n"
@@ -139,9 +136,6 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(out) + "\n"
-
-
-
 
 
 def _plain(markdown_free: str) -> str:
@@ -158,6 +152,8 @@ def article_when_html(d: ArticleDate) -> str:
 
 
 def quote_context_html(q: Quote) -> str:
+    """What a reader must know to read a quote right, wherever it is shown: words
+    that are not speech say so, and the brief's context and attribution notes follow."""
     parts = [h.em(f"({_FORMS[q.form]})")] if q.form in _FORMS else []
     if q.context:
         parts.append(f"{h.em('Context:')} {h.text(q.context)}")
@@ -167,6 +163,7 @@ def quote_context_html(q: Quote) -> str:
 
 
 def outlet_html(source: Source) -> str:
+    """The outlet as the article names it; else not stated, with what an author bio says, as the bio's words."""
     if source.outlet:
         return h.text(source.outlet)
     if source.author_bio:
