@@ -50,7 +50,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The sitemap's date from the last commit, not the clock (generator/reproducible.py).
-    root = Path(config.config_file_path).parent
+    root = _root(config)
     reproducible.pin_build_date(root)
     # Views written as HTML pass through Python-Markdown unparsed (generator/prerendered.py).
     if PRERENDERED not in config.markdown_extensions:
@@ -73,7 +73,7 @@ def on_shutdown() -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root = Path(config.config_file_path).parent
+    root = _root(config)
     try:
         outputs = site.build(root, Path(config.docs_dir), config.site_name, config.site_url, preview.memo(root))
     except BriefsInvalid as e:
@@ -140,7 +140,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @event_priority(-100)  # last, so that every file any plugin adds is in the cache's key
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    pages.begin(config, files)
+    pages.begin(_root(config), config, files)
     if preview.command == "serve":
         themed.begin(config, files, page_cache.code_key())
     return nav
@@ -188,8 +188,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     preview.after_build(lambda stop: search.index_site(site_dir, cache, stop, keep_serving=serving))
 
 
+def _root(config: MkDocsConfig) -> Path:
+    """The project folder: the one that holds mkdocs.yml, briefs/ and build/."""
+    return Path(config.config_file_path).parent
+
+
 def _folder(config: MkDocsConfig, name: str) -> Path:
     """A cache folder beside mkdocs.yml (build/...): kept between builds, safe to delete."""
-    folder = Path(config.config_file_path).parent / name
+    folder = _root(config) / name
     folder.mkdir(parents=True, exist_ok=True)
     return folder

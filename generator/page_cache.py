@@ -93,8 +93,7 @@ class PageCache:
         self._hits: dict[str, Entry] = {}  # page src_uri -> the entry to restore
         self.hits = self.misses = 0
 
-    def begin(self, config: MkDocsConfig, files: Files) -> None:
-        root = Path(config.config_file_path).parent
+    def begin(self, root: Path, config: MkDocsConfig, files: Files) -> None:
         self.folder = root / FOLDER
         self._build_key = _digest([str(FORMAT), code_key(), _config_key(config, root), _files_key(files)])
         self._used.clear()
