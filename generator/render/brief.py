@@ -14,7 +14,7 @@ from ..output import Output
 from ..stances import KIND_LABELS
 from . import common, jsonld, links
 from . import html as h
-from .common import NOT_STATED_HTML, date_text, entity_html, outlet_html, quote_context_html, when_html
+from .common import NOT_STATED_HTML, date_text, entity_html, outlet_html, quote_block_html, when_html
 
 
 def outputs(site: Site) -> list[Output]:
@@ -69,16 +69,7 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
 
     if b.quotes:
         out.append(h.heading("Quotes"))
-        for q in b.quotes:
-            said = [entity_html(corpus, page, q.speaker)]
-            if q.venue:
-                said.append(h.text(q.venue))
-            if q.date:
-                said.append(when_html(q.date))
-            by = h.p(f"— {', '.join(said)} {c(q.cite)}")
-            out.append(f"<blockquote>\n{h.p(h.quoted(q.text))}{by}</blockquote>\n")
-            if context := quote_context_html(q):
-                out.append(h.p(context))
+        out.extend(quote_block_html(q, entity_html(corpus, page, q.speaker), c(q.cite)) for q in b.quotes)
 
     if b.events:
         out.append(h.heading("Events"))

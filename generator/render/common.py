@@ -162,6 +162,21 @@ def quote_context_html(q: Quote) -> str:
     return " ".join(parts)
 
 
+def quote_block_html(q: Quote, who: str, cites: str) -> str:
+    """A quotation as a block: its words, then who said it (``who``, HTML), where,
+    when and the paragraphs (``cites``, HTML), then what a reader must know to read it."""
+    said = [who]
+    if q.venue:
+        said.append(h.text(q.venue))
+    if q.date:
+        said.append(when_html(q.date))
+    by = h.p(f"— {', '.join(said)} {cites}")
+    out = f"<blockquote>\n{h.p(h.quoted(q.text))}{by}</blockquote>\n"
+    if context := quote_context_html(q):
+        out += h.p(context)
+    return out
+
+
 def outlet_html(source: Source) -> str:
     """The outlet as the article names it; else not stated, with what an author bio says, as the bio's words."""
     if source.outlet:

@@ -13,7 +13,7 @@ from ..output import Output
 from ..stances import KIND_LABELS
 from . import html as h
 from . import jsonld, links
-from .common import NOT_STATED_HTML, cites_html, quote_context_html, when_html
+from .common import NOT_STATED_HTML, cites_html, quote_block_html
 
 INDEX = links.ENTITIES
 REGISTRY = "briefs/registry/entities.yaml"
@@ -92,17 +92,8 @@ def render_entity(corpus: Corpus, f: EntityFacts) -> str:
     if f.quotes:
         out.append(h.heading("Quotes"))
         out.append(more(min(len(f.quotes), PER_SECTION), len(f.quotes)))
-        for sq in f.quotes[:PER_SECTION]:
-            r, q = sq.record, sq.item
-            said = [source(r)]
-            if q.venue:
-                said.append(h.text(q.venue))
-            if q.date:
-                said.append(when_html(q.date))
-            by = h.p(f"— {', '.join(said)} {cites_html(page, r, q.cite)}")
-            out.append(f"<blockquote>\n{h.p(h.quoted(q.text))}{by}</blockquote>\n")
-            if context := quote_context_html(q):
-                out.append(h.p(context))
+        out.extend(quote_block_html(sq.item, source(sq.record), cites_html(page, sq.record, sq.item.cite))
+                   for sq in f.quotes[:PER_SECTION])
 
     if f.positions:
         out.append(h.heading("Positions"))
