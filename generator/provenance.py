@@ -79,8 +79,10 @@ def check_total(marks: list[Found], doc: Document, problems: Problems) -> None:
     """At most MAX_BRIEF_CITES cites in the whole brief (``marks``: its walk,
     marks.find): each is a link on its pages, and the per-item caps alone
     would allow a brief that takes minutes to build.  Reported once, at the
-    first cite past the cap (fields in the order the schema gives them)."""
-    lists = [mark for mark in marks if mark.marker is CITES]
+    first cite past the cap in the file, where an editor reading it down
+    reaches the limit (the walk goes in the schema's order, which a brief
+    need not keep)."""
+    lists = sorted((mark for mark in marks if mark.marker is CITES), key=lambda mark: doc.where(mark.loc))
     total = sum(len(mark.value) for mark in lists)
     seen = 0
     for mark in lists:

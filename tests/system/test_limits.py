@@ -94,6 +94,21 @@ def test_one_cite_more_gives_the_documented_error_and_check_fails(tmp_path):
     assert result.exit_code == 1 and "over the limit of 4,000" in result.stderr
 
 
+def test_the_cite_past_the_limit_is_the_one_past_it_in_the_file(tmp_path):
+    """Key points moved to the end of the brief: reading it down, the limit is
+    reached in them, not in the framing lists the schema puts after them."""
+    text = _citing(MAX_BRIEF_CITES + 1)
+    start, end = text.index("key_points:\n"), text.index("quotes:\n")
+    text = text[:start] + text[end:] + text[start:end]
+    root = make_project(tmp_path / "project")
+    (root / "briefs" / "fixture-brief.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(BriefsInvalid) as e:
+        read_corpus(root)
+    last = len(text.splitlines())
+    (line,) = e.value.problems.lines()
+    assert line.startswith(f"briefs/fixture-brief.yaml:{last}:12: the brief has 4,001 cites in all"), line
+
+
 def test_the_most_briefs_tested(tmp_path):
     """One corpus of MOST_BRIEFS_TESTED briefs is read, checked and rendered.
     (The full MkDocs build at that size is `make bench`'s subject, not a test's.)"""
