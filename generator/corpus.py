@@ -98,6 +98,12 @@ class Memo:
             self.registries, self.briefs, self.pages = texts, {}, {}
         return self
 
+    def only(self, files: list[Path]) -> None:
+        """Forget the briefs of files no longer there (deleted or renamed)."""
+        paths, rels = {str(p) for p in files}, {f"{BRIEFS_DIR}/{p.name}" for p in files}
+        self.briefs = {path: kept for path, kept in self.briefs.items() if path in paths}
+        self.pages = {rel: kept for rel, kept in self.pages.items() if rel in rels}
+
 
 def brief_files(root: Path, problems: Problems) -> list[Path]:
     """Every brief file, sorted; bad names and escaping symlinks are problems."""
@@ -193,6 +199,8 @@ def read_corpus(root: Path, memo: Memo | None = None) -> Corpus:
     real_root, real_seeds = root.resolve(), real_path(seeds_dir) or seeds_dir  # as inside() does, once
     records = []
     files = brief_files(root, problems)
+    if memo is not None:
+        memo.only(files)
     for path in files:
         rel = f"{BRIEFS_DIR}/{path.name}"
         before = len(problems)

@@ -117,3 +117,16 @@ def test_the_memo_keeps_one_brief_per_file_however_often_it_is_saved(project):
         _edit(project / "briefs" / "fixture-brief.yaml", "tone: ", f"tone: {tone} #")
         read_corpus(project, memo)
     assert len(memo.briefs) == 1
+
+
+def test_the_memo_forgets_a_deleted_brief(project):
+    from generator import site
+
+    memo = Memo()
+    site.build(project, memo=memo)
+    assert len(memo.briefs) == len(memo.pages) == 1
+    brief = project / "briefs" / "fixture-brief.yaml"
+    brief.rename(brief.with_name("fixture-brief-renamed.yaml"))
+    site.build(project, memo=memo)
+    assert [p.rsplit("/", 1)[-1] for p in memo.briefs] == ["fixture-brief-renamed.yaml"]
+    assert list(memo.pages) == ["briefs/fixture-brief-renamed.yaml"]
