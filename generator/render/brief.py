@@ -114,8 +114,11 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
 def _source_card(record: Record, written: ArticleDate | None, c: Callable[[list[int]], str]) -> str:
     s = record.brief.source
     published = when_html(s.published)
+    later = written is not None and written.after is not None
     if s.published.note:
-        published += f" — {h.text(s.published.note)}"
+        note = s.published.note.rstrip()
+        # A clause starting "; " follows, and the note's own full stop would double it.
+        published += f" — {h.text(note.rstrip('.;') if later else note)}"
     if written is not None and written.after is not None:
         how = ("the latest event the article reports" if written.derived
                else h.text(written.after.note, empty="the editor's reading"))

@@ -16,7 +16,7 @@ from ..relations import STRENGTH, Difference, Finding
 from ..stances import KIND_LABELS
 from . import html as h
 from . import links
-from .common import article_when, article_when_html, cites_html, entity_html
+from .common import article_label, article_when_html, cites_html, entity_html
 
 PAGE = links.CONTRADICTIONS
 #: Sources shown per answer; the count says how many more there are.
@@ -40,9 +40,14 @@ def _n(count: int, noun: str) -> str:
 
 
 def _answer(site: Site, answer: Answer) -> str:
-    """An answer and who gives it: “General” (1 source, after 17 November 2025)."""
-    dates = {article_when(d): article_when_html(d) for d in (site.analysis.dates[s.record.id] for s in answer.claims)}
-    return f"{h.quoted(answer.text)} ({_n(answer.sources, 'source')}: {'; '.join(dates[k] for k in sorted(dates))})"
+    """An answer and who gives it: “General” (1 source: 17 November 2025), each date
+    a link to its brief, titled with the brief's title, so that the line can be traced
+    without opening the table of every claim."""
+    records = list({s.record.id: s.record for s in answer.claims}.values())  # newest article first
+    shown = [h.a(article_when_html(site.analysis.dates[r.id]), links.rel(PAGE, links.brief(r.id)), title=r.brief.title)
+             for r in records[:PER_ANSWER]]
+    more = f"; and {len(records) - PER_ANSWER} more" if len(records) > PER_ANSWER else ""
+    return f"{h.quoted(answer.text)} ({_n(answer.sources, 'source')}: {'; '.join(shown)}{more})"
 
 
 def relation(site: Site, d: Difference) -> str:
@@ -51,7 +56,8 @@ def relation(site: Site, d: Difference) -> str:
         return f"{_answer(site, d.a)} {h.strong('contradicts')} {_answer(site, d.b)}."
     if d.kind == "changed":
         assert d.earlier is not None and d.later is not None
-        earlier, later = (article_when_html(site.analysis.dates[r.id]) for r in (d.earlier, d.later))
+        # "the undated article (after …)", not "not stated (after …)", which reads as no date at all.
+        earlier, later = (h.text(article_label(site.analysis.dates[r.id])) for r in (d.earlier, d.later))
         return (f"{h.strong('Changed')} between {earlier} and {later}: from {h.quoted(d.a.text)} to {h.quoted(d.b.text)}.")
     if d.kind == "adds detail":
         more, less = (d.a, d.b) if len(d.a.key) >= len(d.b.key) else (d.b, d.a)
@@ -76,7 +82,8 @@ def summary(f: Finding) -> str:
     """One plain line for a question."""
     kinds: list[str] = [d.kind for d in f.differences]
     if not kinds:
-        return f"{_n(f.claims.sources, 'source')} give{'s' if f.claims.sources == 1 else ''} the same answer."
+        return ("Only 1 source answers it." if f.claims.sources == 1
+                else f"{_n(f.claims.sources, 'source')} give the same answer.")
     parts = []
     for kind, label in (("contradicts", "contradiction"), ("changed", "change over time"),
                         ("cannot be ordered", "undated difference"), ("adds detail", "added detail")):

@@ -73,11 +73,10 @@ def _what_changed(site: Site) -> list[str]:
              and not all(s.item.expected for s in t.reports)][-CHANGES:]
     out = ["## What changed\n", "The latest dated developments the sources report, newest first.\n"]
     for t in reversed(dated):
-        s = t.reports[0]
-        more = f" and {len(t.reports) - 1} more" if len(t.reports) > 1 else ""
-        out.append(f"- **{when(t.when)}** — {md(t.text)} "
-                   f"({link(s.record.brief.title, links.rel(PAGE, links.brief(s.record.id)))} "
-                   f"{cites(PAGE, s.record, s.item.cite)}{more})")
+        # Every source that reports it, not "and 1 more": the reader should see them all.
+        sources = "; ".join(f"{link(s.record.brief.title, links.rel(PAGE, links.brief(s.record.id)))} "
+                            f"{cites(PAGE, s.record, s.item.cite)}" for s in t.reports)
+        out.append(f"- **{when(t.when)}** — {md(t.text)} ({sources})")
     if not dated:
         out.append("No source reports a dated development.")
     out.append(f"\nThe {link('timeline', links.TIMELINE)} has every event.\n")

@@ -45,7 +45,7 @@ def test_the_real_contradictions_are_flagged_and_only_between_sources():
         for d in f.contradictions:
             assert {s.record.id for s in d.a.claims}.isdisjoint({s.record.id for s in d.b.claims})
     page = PAGES["contradictions.md"]
-    assert "Changed</strong> between 28 October 2025 and not stated (after 17 November 2025)" in page
+    assert "Changed</strong> between the article of 28 October 2025 and the undated article (after 17 November 2025)" in page
     tension = next(t for t in A.tensions if t.topic.id == "isf-mandate-disarmament")
     assert any(s.item.kind == "red-line" and s.record.id == NEWEST for s in tension.positions)
     assert "<h2>Tensions across kinds of statement</h2>" in page
