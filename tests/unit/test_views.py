@@ -93,6 +93,21 @@ def test_a_day_and_month_without_a_year_is_pictured_in_its_article_s_year(tmp_pa
     assert marks[deploy].startswith("20 October (year not stated):")  # kept as the text gives it
 
 
+def test_a_brief_page_lists_its_events_oldest_first_whatever_the_brief_s_order(tmp_path):
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    # The brief lists 3 November 2025 first, then "20 October" without a year.
+    write(root / "briefs" / "second-source.yaml", SECOND.replace("when: {date: 2025-12, precision: month}",
+                                                                 "when: {date: --10-20, precision: day-month}"))
+    (root / "seeds" / "second.txt").write_text(SEED, encoding="utf-8")
+    page = next(p.text for p in build(root) if p.uri == "briefs/second-source.md")
+    events = page[page.index("<h2>Events</h2>"):]
+    assert "<p>Oldest first.</p>" in events
+    assert events.index("Troops are expected") < events.index("The minister spoke")  # in its article's year, 2025
+
+
 def test_differing_answers_are_flagged(pages):
     page = pages["contradictions.md"]
     assert "Of 1 question the sources answer, 1 gets answers from different sources that contradict" in page
