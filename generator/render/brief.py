@@ -120,16 +120,15 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
 def _source_card(record: Record, written: ArticleDate | None, c: Callable[[list[int]], str]) -> str:
     s = record.brief.source
     published = when_html(s.published)
-    later = written is not None and written.after is not None
+    after = written.after if written is not None else None
     if s.published.note:
         note = s.published.note.rstrip()
         # A clause starting "; " follows, and the note's own full stop would double it.
-        published += f" — {h.text(note.rstrip('.;') if later else note)}"
-    if written is not None and written.after is not None:
+        published += f" — {h.text(note.rstrip('.;') if after is not None else note)}"
+    if written is not None and after is not None:
         how = ("the latest event the article reports" if written.derived
-               else h.text(written.after.note, empty="the editor's reading"))
-        published += (f"; written on or after {h.text(date_text(written.after))} "
-                      f"({how} {c(list(written.cite))})")
+               else h.text(after.note, empty="the editor's reading"))
+        published += f"; written on or after {h.text(date_text(after))} ({how} {c(list(written.cite))})"
     fields = [["Headline", h.text(s.headline)], ["Outlet", outlet_html(s) if s.outlet or s.author_bio else ""],
               ["Author", h.text(s.author)], ["Published", published], ["URL", h.text(s.url)]]
     rows = [row for row in fields if row[1]]

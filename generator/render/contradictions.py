@@ -47,7 +47,7 @@ def _answer(site: Site, answer: Answer) -> str:
     shown = [h.a(article_when_html(site.analysis.dates[r.id]), links.rel(PAGE, links.brief(r.id)), title=r.brief.title)
              for r in records[:PER_ANSWER]]
     more = f"; and {len(records) - PER_ANSWER} more" if len(records) > PER_ANSWER else ""
-    return f"{h.quoted(answer.text)} ({_n(answer.sources, 'source')}: {'; '.join(shown)}{more})"
+    return f"{h.quoted(answer.text)} ({_n(len(records), 'source')}: {'; '.join(shown)}{more})"
 
 
 def relation(site: Site, d: Difference) -> str:

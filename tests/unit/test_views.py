@@ -71,20 +71,25 @@ def test_same_event_from_two_sources_is_one_timeline_entry(pages):
     assert "<h2>December 2025</h2>" in timeline and "timeline/2025-12.md" in pages
 
 
+def _with_a_day_month_event(tmp_path) -> dict[str, str]:
+    """The fixture and SECOND, whose second event is "20 October" without a year, built: text by uri."""
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    write(root / "briefs" / "second-source.yaml", SECOND.replace("when: {date: 2025-12, precision: month}",
+                                                                 "when: {date: --10-20, precision: day-month}"))
+    (root / "seeds" / "second.txt").write_text(SEED, encoding="utf-8")
+    return {p.uri: p.text for p in build(root)}
+
+
 def test_a_day_and_month_without_a_year_is_pictured_in_its_article_s_year(tmp_path):
     """The list places "20 October" in the year of the article that gives it
     (analyse.py); the picture above it must show the marks in the same order."""
     import html
     import re
-    import shutil
 
-    root = tmp_path / "p"
-    shutil.copytree(FIXTURE, root)
-    day_month = SECOND.replace("when: {date: 2025-12, precision: month}",
-                               "when: {date: --10-20, precision: day-month}")
-    write(root / "briefs" / "second-source.yaml", day_month)
-    (root / "seeds" / "second.txt").write_text(SEED, encoding="utf-8")
-    timeline = next(p.text for p in build(root) if p.uri == "timeline/index.md")
+    timeline = _with_a_day_month_event(tmp_path)["timeline/index.md"]
     picture = html.unescape(timeline[timeline.index("&lt;svg"):timeline.index("&lt;/svg&gt;")])  # a raw block
     marks = re.findall(r"<a [^>]*><title>([^<]*)</title>", picture)
     deploy = next(i for i, m in enumerate(marks) if "Troops are expected" in m)
@@ -94,15 +99,7 @@ def test_a_day_and_month_without_a_year_is_pictured_in_its_article_s_year(tmp_pa
 
 
 def test_a_brief_page_lists_its_events_oldest_first_whatever_the_brief_s_order(tmp_path):
-    import shutil
-
-    root = tmp_path / "p"
-    shutil.copytree(FIXTURE, root)
-    # The brief lists 3 November 2025 first, then "20 October" without a year.
-    write(root / "briefs" / "second-source.yaml", SECOND.replace("when: {date: 2025-12, precision: month}",
-                                                                 "when: {date: --10-20, precision: day-month}"))
-    (root / "seeds" / "second.txt").write_text(SEED, encoding="utf-8")
-    page = next(p.text for p in build(root) if p.uri == "briefs/second-source.md")
+    page = _with_a_day_month_event(tmp_path)["briefs/second-source.md"]  # 3 November 2025 listed first
     events = page[page.index("<h2>Events</h2>"):]
     assert "<p>Oldest first.</p>" in events
     assert events.index("Troops are expected") < events.index("The minister spoke")  # in its article's year, 2025
