@@ -54,6 +54,16 @@ def article_when(d: ArticleDate) -> str:
     return NOT_STATED
 
 
+def article_short(d: ArticleDate) -> str:
+    """The shortest name for an article by its date, where a line cites several:
+    "28 October 2025", "undated, after 17 November 2025", "an undated article"."""
+    if d.published.date:
+        return date_text(d.published)
+    if d.after is not None:
+        return f"undated, after {date_text(d.after)}"
+    return "an undated article"
+
+
 def article_label(d: ArticleDate) -> str:
     """A short name for an article by its date: "the article of 29 October 2025"."""
     if d.published.date:

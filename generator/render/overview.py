@@ -42,8 +42,7 @@ def _rests_on(site: Site, cited: list[BriefCite]) -> str:
     """Compact links to the briefs and paragraphs a line rests on, each brief by its
     article's date (the title is the link's tooltip)."""
     records = site.corpus.by_id
-    return "; ".join(f"[{article_label(site.analysis.dates[c.brief])}]"
-                     f"({links.rel(PAGE, links.brief(c.brief))} \"{md(records[c.brief].brief.title)}\") "
+    return "; ".join(f"{link(article_label(site.analysis.dates[c.brief]), links.rel(PAGE, links.brief(c.brief)), records[c.brief].brief.title)} "
                      f"{cites(PAGE, records[c.brief], c.cite)}" for c in cited)
 
 

@@ -4,16 +4,23 @@ Every section has a fixed number of items, and the print stylesheet
 (docs/stylesheets/print.css) cuts each item at two lines, so the page
 prints on one A4 or Letter sheet however many briefs there are and however
 long their texts (a browser test prints it and counts the pages).
+
+Each item ends with the sources it rests on, named by their article's date
+(the brief's title is the link's tooltip) and the paragraphs they cite: a
+one-sheet summary is where a reader most needs to check a line quickly.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..analyse import Analysis
 from ..context import Site
+from ..corpus import Record
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from . import links
-from .common import as_of, when
+from .common import article_short, as_of, cites, when
 from .text import link, md
 
 PAGE = links.SITUATION
@@ -24,6 +31,17 @@ CONDITIONS = 6
 OFFERS = 4
 DATES = 5
 QUESTIONS = 3
+
+
+def _from(analysis: Analysis, cited: Iterable[tuple[Record, Iterable[int]]]) -> str:
+    """" (28 October 2025 ¶2; 27 October 2025 ¶1 ¶4)": each source once, in the order
+    given, with every paragraph it is cited for there."""
+    by_brief: dict[str, tuple[Record, dict[int, None]]] = {}
+    for record, numbers in cited:
+        by_brief.setdefault(record.id, (record, {}))[1].update(dict.fromkeys(numbers))
+    parts = [f"{link(article_short(analysis.dates[r.id]), links.rel(PAGE, links.brief(r.id)), r.brief.title)} "
+             f"{cites(PAGE, r, list(ns))}" for r, ns in by_brief.values()]
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _answers(analysis: Analysis, topic_id: str) -> list[str]:
@@ -38,7 +56,8 @@ def _answers(analysis: Analysis, topic_id: str) -> list[str]:
         on_record = sum(1 for s in g.claims if s.item.attribution == "on-record")
         kinds = sorted({ATTRIBUTION_LABELS[s.item.attribution] for s in g.claims})
         out.append(f"- **{md(g.text)}** — {sources} source{'s' if sources != 1 else ''}"
-                   + (f", {on_record} on record" if on_record else f" ({', '.join(kinds)})"))
+                   + (f", {on_record} on record" if on_record else f" ({', '.join(kinds)})")
+                   + _from(analysis, ((s.record, s.item.cite) for s in g.claims)))
     if len(groups) > ANSWERS:
         out.append(f"- and {len(groups) - ANSWERS} other answers")
     return out
@@ -50,8 +69,8 @@ def _offers(analysis: Analysis) -> list[str]:
         return []
     # On-record claims first (they carry figures such as troop numbers), then the newest.
     claims = sorted(t.claims, key=lambda s: s.item.attribution != "on-record")
-    return [f"- **{md(c.answer)}**: {md(c.claim)} ({ATTRIBUTION_LABELS[c.attribution]})"
-            for c in (s.item for s in claims[:OFFERS])]
+    return [f"- **{md(s.item.answer)}**: {md(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]})"
+            + _from(analysis, [(s.record, s.item.cite)]) for s in claims[:OFFERS]]
 
 
 def outputs(site: Site) -> list[Output]:
@@ -65,9 +84,9 @@ def render_situation(site: Site) -> str:
     out = ['<div class="situation" markdown="block">\n',
            "# Situation brief\n",
            f"{as_of(analysis)}\n",
-           f"*From {len(corpus.records)} brief{'s' if len(corpus.records) != 1 else ''}. Each item is drawn from the briefs, which cite the articles "
-           f"paragraph by paragraph. Print this page for a one-sheet summary; the {link('home page', links.HOME)} "
-           "has the sources.*\n"]
+           f"*From {len(corpus.records)} brief{'s' if len(corpus.records) != 1 else ''}. Each item ends with the sources it rests on, "
+           f"named by their article's date, and the paragraphs of the article they cite. Print this page for a one-sheet summary; "
+           f"the {link('home page', links.HOME)} has the sources.*\n"]
 
     out += ["## Decision status\n", *(_answers(analysis, STATUS_TOPIC) or ["- No source reports it."]), ""]
 
@@ -75,7 +94,8 @@ def render_situation(site: Site) -> str:
     rows = [c for c in analysis.conditions if c.cells]
     for c in rows[:CONDITIONS]:
         out.append(f"- {md(c.topic.name)} — {len(c.cells)} source{'s' if len(c.cells) != 1 else ''}"
-                   + (f", {c.on_record} on record" if c.on_record else ""))
+                   + (f", {c.on_record} on record" if c.on_record else "")
+                   + _from(analysis, ((corpus.by_id[bid], p.cite) for bid, ps in c.cells.items() for p in ps)))
     if len(rows) > CONDITIONS:
         out.append(f"- and {len(rows) - CONDITIONS} more on the {link('conditions tracker', links.CONDITIONS)}")
     if not rows:
@@ -86,12 +106,17 @@ def render_situation(site: Site) -> str:
 
     out.append("## Latest dates\n")
     days = [t for t in analysis.timeline if t.when.precision == "day"][-DATES:]
-    out += [f"- **{when(t.when)}** — {md(t.text)}" for t in reversed(days)] or ["- None."]
+    out += [f"- **{when(t.when)}** — {md(t.text)}" + _from(analysis, ((s.record, s.item.cite) for s in t.reports))
+            for t in reversed(days)] or ["- None."]
     out.append("")
 
     if newest and newest[0].brief.open_questions:
+        r = newest[0]
         out.append("## Open questions\n")
-        out += [f"- {md(q)}" for q in newest[0].brief.open_questions[:QUESTIONS]]
+        # The brief writer's questions, not the article's: say whose they are.
+        out.append(f"What the brief of the newest source "
+                   f"({link(article_short(analysis.dates[r.id]), links.rel(PAGE, links.brief(r.id)), r.brief.title)}) leaves open:\n")
+        out += [f"- {md(q)}" for q in r.brief.open_questions[:QUESTIONS]]
         out.append("")
     out.append("</div>\n")
     return "\n".join(out)

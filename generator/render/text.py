@@ -65,6 +65,7 @@ def page_title(text: str) -> str:
     return yaml_json(_SPACE.sub(" ", text).strip().translate(_PAGE_TITLE_UNSAFE))
 
 
-def link(label: str, target: str) -> str:
-    """A link whose label is escaped text; targets are always generator-made paths."""
-    return f"[{md(label)}]({target})"
+def link(label: str, target: str, title: str | None = None) -> str:
+    """A link whose label (and title, the theme's tooltip) is escaped text;
+    targets are always generator-made paths."""
+    return f"[{md(label)}]({target}" + (f' "{md(title)}")' if title is not None else ")")

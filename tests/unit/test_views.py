@@ -201,3 +201,14 @@ def test_every_paragraph_link_of_the_real_briefs_lands():
     from conftest import REPO
 
     assert paragraph_links_that_lead_nowhere({p.uri: p.text for p in build(REPO) if p.is_page}) == []
+
+
+def test_every_line_of_the_situation_brief_names_its_sources_and_paragraphs(pages):
+    items = [line for line in pages["situation.md"].splitlines() if line.startswith("- ")]
+    facts = [line for line in items if not line.startswith(("- No source", "- None", "- When will"))]
+    assert len(facts) >= 4
+    for line in facts:
+        assert "#p-" in line, line
+    # Each source is named by its article's date, with its title as the tooltip.
+    decided = next(line for line in facts if line.startswith("- **decided**"))
+    assert '([5 November 2025](briefs/second-source.md "Second source says a decision was taken") [¶2]' in decided
