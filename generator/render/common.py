@@ -87,6 +87,21 @@ def as_of(analysis: Analysis) -> str:
             f"but {why}{inferred} shows it was written then or after.")
 
 
+def as_of_html(analysis: Analysis, sources: int) -> str:
+    """The one line that dates a view: a reader who lands on it from a search
+    sees what the picture holds for before its first table."""
+    d = analysis.as_of
+    newest = "the only source" if sources == 1 else f"the newest of {sources} sources"
+    if d is None:
+        return h.p(f"No source is dated, so the date this view holds for is not known ({sources} "
+                   f"source{'s' if sources != 1 else ''}).")
+    if d.published.date:
+        return h.p(f"{h.strong('As of ' + date_text(d.published))}, the date of {newest}.")
+    assert d.after is not None
+    return h.p(f"{h.strong('As of ' + date_text(d.after) + ' or later')}: {newest} is undated "
+               "but was written then or after.")
+
+
 _FORMS = {"written": "written, not spoken", "printed": "printed text, not speech", "slogan": "a slogan, not speech"}
 
 

@@ -8,7 +8,7 @@ from ..output import Output
 from ..stances import KIND_LABELS
 from . import html as h
 from . import links
-from .common import cites_html
+from .common import article_short, as_of_html, cites_html
 
 PAGE = links.CONDITIONS
 #: Source columns in the matrix (newest first); totals cover every source.
@@ -24,7 +24,7 @@ def render_conditions(site: Site) -> str:
     conditions = [c for c in site.analysis.conditions if c.cells]
     reporting = {bid for c in conditions for bid in c.cells}
     columns = [r for r in site.analysis.newest_first if r.id in reporting][:MAX_COLUMNS]
-    out = [h.heading("Pakistan's conditions and red lines", 1),
+    out = [h.heading("Pakistan's conditions and red lines", 1), as_of_html(site.analysis, len(site.corpus.records)),
            h.p("Each row is a condition or red line the sources attribute to Pakistan: what a source says participation "
                "depends on, or what Pakistan will not do. Stances, demands and preferences on the same subjects are not "
                "counted; they are listed below the table with their kind. Each column is a source, newest first. A cell "
@@ -33,7 +33,13 @@ def render_conditions(site: Site) -> str:
                "or — (not as a condition), with its kind. Each cell links to the paragraph.")]
     if len(reporting) > len(columns):
         out.append(h.p(f"The table shows the newest {len(columns)} of {len(reporting)} sources; the totals count them all."))
-    header = ["Condition", "On record", "Reported"] + [h.link(f"S{i}", links.rel(PAGE, links.brief(r.id)))
+    # The key comes before the table: on a phone the table is a stack of cards
+    # labelled S1, S2, and a reader should know what they stand for first.
+    if columns:
+        out.append(h.p(h.strong("Sources, newest first:") + " " + "; ".join(
+            f"S{i}, {h.text(article_short(site.analysis.dates[r.id]))}: "
+            f"{h.link(r.brief.title, links.rel(PAGE, links.brief(r.id)))}" for i, r in enumerate(columns, 1))))
+    header = ["Condition", "On record", "Reported"] + [h.a(f"S{i}", links.rel(PAGE, links.brief(r.id)), title=r.brief.title)
                                                         for i, r in enumerate(columns, 1)]
     rows = []
     for c in conditions:
@@ -47,9 +53,6 @@ def render_conditions(site: Site) -> str:
             row.append(h.link(f"{status} ({c.kinds(r.id)})", links.rel(PAGE, links.brief(r.id), anchor)))
         rows.append(row)
     out.append(h.table(header, rows) if rows else h.p("No source attributes a condition or red line to Pakistan."))
-    if columns:
-        out.append(h.p(h.strong("Sources:") + " " + "; ".join(
-            f"S{i}: {h.link(r.brief.title, links.rel(PAGE, links.brief(r.id)))}" for i, r in enumerate(columns, 1))))
     other = [(c, s) for c in site.analysis.conditions for s in c.other]
     if other:
         out.append(h.heading("Related positions that are not conditions"))

@@ -16,7 +16,7 @@ from ..relations import STRENGTH, Difference, Finding
 from ..stances import KIND_LABELS
 from . import html as h
 from . import links
-from .common import article_label, article_when_html, cites_html, entity_html
+from .common import article_label, article_when_html, as_of_html, cites_html, entity_html
 
 PAGE = links.CONTRADICTIONS
 #: Sources shown per answer; the count says how many more there are.
@@ -145,7 +145,7 @@ def _tension(site: Site, t: Tension) -> str:
 def render_contradictions(site: Site) -> str:
     findings = site.analysis.findings
     contradicted = [f for f in findings if f.verdict == "contradicts"]
-    out = [h.heading("Claims and contradictions", 1),
+    out = [h.heading("Claims and contradictions", 1), as_of_html(site.analysis, len(site.corpus.records)),
            h.p(f"Of {_n(len(findings), 'question')} the sources answer, {len(contradicted)} "
                f"{'gets' if len(contradicted) == 1 else 'get'} answers from different sources that contradict each "
                "other. A contradiction needs two different sources: two answers in one article are "

@@ -12,7 +12,7 @@ from ..output import Output
 from ..stances import KIND_LABELS
 from . import html as h
 from . import links
-from .common import cites_html, entity_html
+from .common import as_of_html, cites_html, entity_html
 
 PAGE = links.COUNTRIES
 CONTRIBUTORS_TOPIC = "troop-contributors"
@@ -31,12 +31,11 @@ def render_countries(site: Site) -> str:
     names = {n.lower(): cid for cid, e in countries.items() for n in [e.name, *e.aliases]}
     named: dict[str, list[Sourced[Claim]]] = {}
     contributors = site.analysis.claims(CONTRIBUTORS_TOPIC)
-    for answer in contributors.answers if contributors else ():
-        for s in answer.claims:
-            for item in answer_key(s.item.answer):
-                if item in names:
-                    named.setdefault(names[item], []).append(s)
-    out = [h.heading("Countries", 1), h.heading("Contributors and would-be contributors"),
+    for s in contributors.claims if contributors else ():  # newest source first
+        for item in answer_key(s.item.answer):
+            if item in names:
+                named.setdefault(names[item], []).append(s)
+    out = [h.heading("Countries", 1), as_of_html(site.analysis, len(site.corpus.records)), h.heading("Contributors and would-be contributors"),
            h.p("Countries a source names as offering, expected or considered to contribute troops to the ISF, "
                "with who the source says makes the claim.")]
     rows = []
@@ -50,11 +49,12 @@ def render_countries(site: Site) -> str:
     out.append(h.heading("Stances and objections"))
     out.append(h.p("Positions the sources attribute to countries other than Pakistan (Pakistan's own are on the "
                    f"{h.link('conditions tracker', links.CONDITIONS)} and its entity page)."))
-    stances: list[tuple[str, str, list[str]]] = []
-    for r in corpus.records:
+    # By country, then newest source first, as every view lists sources.
+    stances: list[tuple[str, int, list[str]]] = []
+    for rank, r in enumerate(site.analysis.newest_first):
         for p in r.brief.positions:
             if p.actor in countries and p.actor != "pakistan":
-                stances.append((countries[p.actor].name.lower(), r.id, [
+                stances.append((countries[p.actor].name.lower(), rank, [
                     entity_html(corpus, PAGE, p.actor), h.text(corpus.topics[p.topic].name), KIND_LABELS[p.kind],
                     h.text(p.stance), ATTRIBUTION_LABELS[p.attribution],
                     h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites_html(PAGE, r, p.cite)]))

@@ -13,7 +13,7 @@ from ..output import Output
 from ..stances import KIND_LABELS
 from . import html as h
 from . import jsonld, links
-from .common import NOT_STATED_HTML, cites_html, quote_block_html
+from .common import NOT_STATED_HTML, as_of_html, cites_html, quote_block_html
 
 INDEX = links.ENTITIES
 REGISTRY = "briefs/registry/entities.yaml"
@@ -34,7 +34,10 @@ def outputs(site: Site) -> list[Output]:
 
 def render_entity_index(site: Site) -> str:
     corpus, facts = site.corpus, site.analysis.entities
-    out = [h.heading("People, organisations and countries", 1)]
+    out = [h.heading("People, organisations and countries", 1), as_of_html(site.analysis, len(corpus.records)),
+           h.p("Everyone and everything the briefs name, with the other names the articles use for them. Each page "
+               "gives the editors' one-line description (marked as background where no article states it), then the "
+               "roles, positions and quotes the sources attribute to them, each source in its own words.")]
     for kind, label in KINDS:
         rows = []
         for e in sorted((e for e in corpus.entities.values() if e.kind == kind), key=lambda e: e.name.lower()):

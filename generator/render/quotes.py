@@ -6,7 +6,7 @@ from ..context import Site
 from ..output import Output
 from . import html as h
 from . import links
-from .common import NOT_STATED_HTML, cites_html, quote_context_html, when_html
+from .common import NOT_STATED_HTML, as_of_html, cites_html, quote_context_html, when_html
 
 PAGE = links.QUOTES
 #: Quotes shown per speaker here; the speaker's own page has the rest.
@@ -19,7 +19,7 @@ def outputs(site: Site) -> list[Output]:
 
 def render_quotes(site: Site) -> str:
     speakers = site.analysis.quotes
-    out = [h.heading("Quotes", 1),
+    out = [h.heading("Quotes", 1), as_of_html(site.analysis, len(site.corpus.records)),
            h.p("Every direct quotation in the briefs, checked word for word against the archived article, "
                "by speaker and then by the date it was said (undated last).")]
     for sq in speakers:

@@ -7,7 +7,7 @@ from ..fields import SOURCING_LABELS
 from ..output import Output
 from . import html as h
 from . import links
-from .common import NOT_STATED_HTML, article_when_html, outlet_html
+from .common import NOT_STATED_HTML, article_when_html, as_of_html, outlet_html
 
 PAGE = links.SOURCES
 
@@ -28,7 +28,8 @@ def render_sources(site: Site) -> str:
     rubric = links.rel(PAGE, links.METHODOLOGY, "tone-and-sourcing-are-the-brief-writers-judgement")
     return h.page(
         h.heading("Sources and framing", 1)
-        + h.p(f"How each source tells the story. {h.em('Tone')}, {h.em('Sourcing')} and {h.em('Loaded wording')} "
+        + as_of_html(site.analysis, len(rows))
+        + h.p(f"How each source tells the story, newest first. {h.em('Tone')}, {h.em('Sourcing')} and {h.em('Loaded wording')} "
               "are the brief writer's judgement, made by the "
               f"{h.link('rubric on the methodology page', rubric)}, "
               f"not the article's words. {h.em('Sourcing')} says what its reporting rests on: named officials on "

@@ -17,6 +17,10 @@ def test_newest_first_puts_the_article_written_after_17_november_first():
     assert A.as_of is not None and A.as_of.after is not None and A.as_of.after.date == "2025-11-17"
     for page in ("index.md", "situation.md"):
         assert "As of 17 November 2025" in PAGES[page]
+    undated_newest = ("<strong>As of 17 November 2025 or later</strong>: the newest of 5 sources is undated "
+                      "but was written then or after.")
+    for page in ("conditions.md", "countries.md", "sources.md", "entities/index.md"):
+        assert undated_newest in PAGES[page], page
 
 
 def test_every_date_an_article_states_is_on_the_timeline_in_its_place():

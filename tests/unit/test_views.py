@@ -212,3 +212,23 @@ def test_every_line_of_the_situation_brief_names_its_sources_and_paragraphs(page
     # Each source is named by its article's date, with its title as the tooltip.
     decided = next(line for line in facts if line.startswith("- **decided**"))
     assert '([5 November 2025](briefs/second-source.md "Second source says a decision was taken") [¶2]' in decided
+
+
+@pytest.mark.parametrize("uri", ["conditions.md", "countries.md", "contradictions.md", "quotes.md", "sources.md",
+                                 "entities/index.md"])
+def test_every_view_says_what_date_it_holds_for_before_its_first_table(pages, uri):
+    text = pages[uri]
+    line = "<p><strong>As of 5 November 2025</strong>, the date of the newest of 2 sources.</p>"
+    assert line in text
+    assert text.index(line) < text.find("<table>") or "<table>" not in text
+
+
+def test_a_country_s_positions_are_listed_newest_source_first(pages):
+    stances = pages["countries.md"].partition("Stances and objections")[2]
+    assert stances.index("briefs/second-source.md") < stances.index("briefs/fixture-brief.md")
+
+
+def test_the_conditions_key_comes_before_the_table_it_explains(pages):
+    text = pages["conditions.md"]
+    key = text.index("<strong>Sources, newest first:</strong> S1, 5 November 2025: ")
+    assert key < text.index("<table>")
