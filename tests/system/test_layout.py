@@ -195,6 +195,22 @@ def test_no_heading_leaves_its_permalink_on_a_blank_line_on_a_phone(screen, base
         assert page.evaluate(_PERMALINK_ALONE) == [], path
 
 
+#: Names in the first column of a two-column table that are cut over two lines.
+_CUT_NAMES = """() => [...document.querySelectorAll("article table")]
+  .filter(t => t.querySelectorAll("thead th").length === 2)
+  .flatMap(t => [...t.querySelectorAll("tbody td:first-child :is(a, code)")])
+  .filter(name => name.getClientRects().length > 1).map(name => name.textContent)"""
+
+
+@needs_chromium
+def test_a_two_column_table_keeps_each_file_or_field_name_on_one_line(screen, base_url):
+    size, page = screen
+    # "briefs.schema.json" broke after "schem" at 390 px, the column squeezed to its letters.
+    for path in ("data/", "contributing/", f"briefs/{BRIEF_IDS[0]}/"):
+        page.goto(base_url + path)
+        assert page.evaluate(_CUT_NAMES) == [], f"{path} at {size}"
+
+
 @needs_chromium
 def test_timeline_in_the_top_navigation_and_no_editors_page_in_the_readers(screen, base_url):
     from playwright.sync_api import expect
