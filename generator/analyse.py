@@ -98,6 +98,11 @@ class TimelineEntry:
     def text(self) -> str:
         return self.reports[0].item.text
 
+    @property
+    def expected(self) -> bool:
+        """Every source only expects it: it has not happened as far as the briefs know."""
+        return all(s.item.expected for s in self.reports)
+
 
 def _timeline(corpus: Corpus, dates: Mapping[str, ArticleDate]) -> tuple[TimelineEntry, ...]:
     reports: dict[str, list[Sourced[Event]]] = {}
@@ -112,7 +117,8 @@ def _timeline(corpus: Corpus, dates: Mapping[str, ArticleDate]) -> tuple[Timelin
         period = "undated" if placed[0] == 9999 else (f"{placed[0]:04d}" if w.precision == "year"
                                                        else f"{placed[0]:04d}-{placed[1]:02d}")
         entries.append(TimelineEntry(key, tuple(group), w, placed, period))
-    return tuple(sorted(entries, key=lambda t: (t.placed, t.key)))
+    # At one date (or among the undated), what happened comes before what is only expected.
+    return tuple(sorted(entries, key=lambda t: (t.placed, t.expected, t.key)))
 
 
 def shared_key_notes(timeline: tuple[TimelineEntry, ...]) -> list[str]:

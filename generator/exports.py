@@ -78,7 +78,7 @@ def _json(value: object) -> str:
 
 # ---- CSV -----------------------------------------------------------------------------
 
-TIMELINE_COLUMNS = ["entry", "date", "precision", "basis", "date_note", "event", "actors",
+TIMELINE_COLUMNS = ["entry", "date", "precision", "basis", "date_note", "event", "expected", "actors",
                     "brief_id", "brief_title", "paragraphs", "page"]
 QUOTE_COLUMNS = ["speaker_id", "speaker", "date", "precision", "venue", "quote", "note",
                  "brief_id", "brief_title", "paragraphs", "page"]
@@ -111,7 +111,7 @@ def timeline_rows(analysis: Analysis) -> list[list[str]]:
     for t in analysis.timeline:
         for s in t.reports:
             r, e = s.record, s.item
-            rows.append([t.key, *_date_cells(e.when), e.text, ";".join(e.actors),
+            rows.append([t.key, *_date_cells(e.when), e.text, "true" if e.expected else "false", ";".join(e.actors),
                          r.id, r.brief.title, ";".join(map(str, e.cite)), page_path(r.id)])
     return rows
 

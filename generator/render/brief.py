@@ -76,10 +76,11 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
         # Oldest first, as on the timeline, whatever order the brief lists them in; a day and
         # month without a year in its article's year, an undated event last (When.placed).
         year = written.year if written is not None else None
-        events = sorted(b.events, key=lambda e: e.when.placed(year))
+        events = sorted(b.events, key=lambda e: (e.when.placed(year), e.expected))
         if sum(e.when.date is not None for e in events) > 1:  # an order worth saying
             out.append(h.p("Oldest first."))
-        rows = [[when_html(e.when), h.text(e.when.note), h.text(e.text), c(e.cite)] for e in events]
+        rows = [[when_html(e.when) + (f" {h.em('(expected)')}" if e.expected else ""), h.text(e.when.note),
+                 h.text(e.text), c(e.cite)] for e in events]
         out.append(h.table(["Date", "How the date is known", "What happened", "Source"], rows))
 
     if b.positions:

@@ -66,5 +66,6 @@ def render_data(site: Site) -> str:
         "- A CSV cell that would start with `=`, `+`, `-` or `@` starts with an apostrophe instead, so "
         "spreadsheets do not run it as a formula; briefs.json has every text exactly.",
         "- Dates are as precise as the article allows: `precision` says whether `date` is a day, a month, "
-        "a year or unknown, and `basis` whether the article states it or the brief writer inferred it.\n",
+        "a year or unknown, and `basis` whether the article states it or the brief writer inferred it.",
+        "- `expected` is `true` for a happening the article says is still to come, `false` for one it reports.\n",
     ])

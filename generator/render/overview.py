@@ -69,7 +69,7 @@ def _status(site: Site) -> list[str]:
 def _what_changed(site: Site) -> list[str]:
     """The latest developments, newest first, one line each with its date and source."""
     dated = [t for t in site.analysis.timeline if t.placed[0] != 9999 and t.when.precision in ("day", "day-month")
-             and not all(s.item.expected for s in t.reports)][-CHANGES:]
+             and not t.expected][-CHANGES:]
     out = ["## What changed\n", "The latest dated developments the sources report, newest first.\n"]
     for t in reversed(dated):
         # Every source that reports it, not "and 1 more": the reader should see them all.

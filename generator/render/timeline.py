@@ -28,8 +28,8 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July",
 def period_title(period: str) -> str:
     if period == "undated":
         return "Date not stated"
-    if len(period) == 4:
-        return f"{period} (month not stated)"
+    if len(period) == 4:  # its entries say "(year only)" or "late 2024" themselves
+        return period
     year, month = period.split("-")
     return f"{_MONTHS[int(month) - 1]} {year}"
 
@@ -44,11 +44,15 @@ def group(entries: tuple[TimelineEntry, ...]) -> dict[str, list[TimelineEntry]]:
     return out
 
 
-def _date(w: When) -> str:
+def _date(w: When, expected: bool = False) -> str:
     # "(month only)" unless the text names a part of it ("early November 2025" says so itself).
     marks = [f"{w.precision} only"] if w.precision in ("month", "year") and not w.qualifier else []
     marks += ["inferred"] if w.basis == "inferred" else []
-    return when(w, marks=False) + (f" ({', '.join(marks)})" if marks else "") if w.date else "Date not stated"
+    # A happening a source only expects is said to be expected: it is not yet an event.
+    marks += ["expected"] if expected else []
+    if not w.date:
+        return "Expected, date not stated" if expected else "Date not stated"
+    return when(w, marks=False) + (f" ({', '.join(marks)})" if marks else "")
 
 
 def _entry(page: str, t: TimelineEntry, anchor: str | None = None) -> str:
@@ -59,13 +63,14 @@ def _entry(page: str, t: TimelineEntry, anchor: str | None = None) -> str:
                 f"{cites_html(page, s.record, s.item.cite)}")
 
     start = f'<li id="{anchor}">' if anchor else "<li>"  # the item's id, for the picture's links
-    head = f"{start}{h.strong(h.text(_date(t.when)))} — "
+    head = f"{start}{h.strong(h.text(_date(t.when, t.expected)))} — "
     if len({s.item.text for s in t.reports}) == 1:
         noun = "source" if len(t.reports) == 1 else f"{len(t.reports)} sources"
         return f"{head}{h.text(t.text)}<br />\n{h.em(noun + ':')} " + "; ".join(source(s) for s in t.reports) + "</li>\n"
     lines = []
     for s in t.reports:
-        own = f" (this source: {h.text(_date(s.item.when))})" if _date(s.item.when) != _date(t.when) else ""
+        mine = _date(s.item.when, s.item.expected)
+        own = f" (this source: {h.text(mine)})" if mine != _date(t.when, t.expected) else ""
         lines.append(f"{h.text(s.item.text)}{own} — {source(s)}")
     return f"{head}{h.em(f'{len(t.reports)} sources, each in its own words:')}\n{h.ul(lines)}</li>\n"
 
@@ -101,7 +106,8 @@ def outputs(site: Site) -> list[Output]:
     main = [h.heading("Timeline", 1),
             h.p("Every event the briefs report, oldest first, one entry per happening with every source that "
                 f"reports it. Dates marked {h.em('(inferred)')} were worked out by the brief writer from the "
-                "article's own date; article publication dates are not events and do not appear here.")]
+                f"article's own date; {h.em('expected')} marks what a source says is still to come. Article "
+                "publication dates are not events and do not appear here.")]
     # The main page holds the newest periods that fit the budget (the newest
     # one cut to its latest entries if it alone is too long), in date order.
     shown: dict[str, list[TimelineEntry]] = {}

@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURE, cli, make_project, mkdocs_build, write
+from conftest import FIXTURE, REPO, cli, make_project, mkdocs_build, write
 from generator import exports, feed
 from generator.corpus import read_corpus
 from generator.exports import _cell
@@ -54,6 +54,7 @@ def test_csv_exports_have_a_row_per_event_and_quote(corpus):
     assert [r["event"] for r in timeline] == ["The minister spoke about the plan."]
     assert timeline[0]["entry"] == "minister-statement"
     assert (timeline[0]["date"], timeline[0]["precision"], timeline[0]["basis"]) == ("2025-11-03", "day", "inferred")
+    assert timeline[0]["expected"] == "false"
     quotes = list(csv.DictReader(io.StringIO(files[exports.QUOTES_CSV], newline="")))
     assert [(q["speaker"], q["quote"], q["page"]) for q in quotes] == [("The Minister", "under review", "briefs/fixture-brief/")]
     assert files[exports.QUOTES_CSV].splitlines()[0] == ",".join(exports.QUOTE_COLUMNS)
@@ -166,3 +167,18 @@ def test_formula_cells_are_defused_in_csv_but_exact_in_json(hostile):
 ])
 def test_formula_starts_are_neutralised(text, cell):
     assert _cell(text) == cell
+
+
+def test_the_timeline_csv_says_which_happenings_are_only_expected():
+    from generator.analyse import analyse
+
+    real = analyse(read_corpus(REPO))
+    rows = [dict(zip(exports.TIMELINE_COLUMNS, r, strict=True)) for r in exports.timeline_rows(real)]
+    expected = sorted(r["event"] for r in rows if r["expected"] == "true")
+    assert expected == [
+        "A meeting between Munir and the US Central Command (CENTCOM) Commander is expected.",
+        "An announcement from the federal government on the decision is expected, according to officials close to the discussions.",
+        "Pakistan is expected to take a final decision on a troop contribution.",
+        "Separate diplomatic engagements with US Secretary of State Marco Rubio are expected.",
+    ]
+    assert {r["expected"] for r in rows} == {"true", "false"}

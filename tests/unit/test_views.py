@@ -30,6 +30,7 @@ SECOND = """
         text: The minister spoke about the plan.
         cite: [2]
       - when: {date: 2025-12, precision: month}
+        expected: true
         text: Troops are expected to deploy.
         cite: [3]
     positions:
@@ -232,3 +233,8 @@ def test_the_conditions_key_comes_before_the_table_it_explains(pages):
     text = pages["conditions.md"]
     key = text.index("<strong>Sources, newest first:</strong> S1, 5 November 2025: ")
     assert key < text.index("<table>")
+
+
+def test_a_happening_a_source_only_expects_is_marked_expected(pages):
+    assert "<strong>December 2025 (month only, expected)</strong> — Troops are expected to deploy." in pages["timeline/index.md"]
+    assert "December 2025 <em>(expected)</em>" in pages["briefs/second-source.md"]
