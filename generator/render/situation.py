@@ -69,8 +69,10 @@ def _offers(analysis: Analysis) -> list[str]:
         return []
     # On-record claims first (they carry figures such as troop numbers), then the newest.
     claims = sorted(t.claims, key=lambda s: s.item.attribution != "on-record")
-    return [f"- **{md(s.item.answer)}**: {md(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]})"
-            + _from(analysis, [(s.record, s.item.cite)]) for s in claims[:OFFERS]]
+    # Who says it and where come before the claim, which is long: on paper an item
+    # is cut at two lines, and the cut must take the claim's end, not its source.
+    return [f"- **{md(s.item.answer)}** — {ATTRIBUTION_LABELS[s.item.attribution]}"
+            f"{_from(analysis, [(s.record, s.item.cite)])}: {md(s.item.claim)}" for s in claims[:OFFERS]]
 
 
 def outputs(site: Site) -> list[Output]:

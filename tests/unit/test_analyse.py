@@ -61,3 +61,10 @@ def test_condition_counts_exclude_stances_demands_and_preferences():
     parliament = next(c for c in A.conditions if c.topic.id == "parliament-consulted")
     assert not parliament.cells and parliament.other  # a promise, listed beside the count
     assert "| Parliament taken into confidence |" not in PAGES["index.md"]
+
+
+def test_a_troop_offer_on_the_situation_sheet_names_its_source_before_its_long_claim():
+    # On paper each item is cut at two lines: the cut must take the claim's end, not its source.
+    line = next(x for x in PAGES["situation.md"].splitlines() if x.startswith("- **offered; Indonesia**"))
+    assert line.startswith("- **offered; Indonesia** — on record ([undated, after 17 November 2025](briefs/")
+    assert line.index("#p-9") < line.index("Dar told parliament")
