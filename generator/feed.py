@@ -2,9 +2,12 @@
 
 Built with ElementTree, which escapes all text.  An entry's dates are its
 article's own date stamp (the most useful order for readers, and one that
-does not change when a brief is edited); articles without one take the
-feed's date, the newest article's.  No clock is read, so the feed is the
-same on every build of the same briefs.
+does not change when a brief is edited).  An undated article has no
+`published`; its `updated` is the earliest date it can have been written
+(dating.py), so the feed does not show an article written after 17 November
+as a 29 October item, and only an article with neither takes the feed's
+date, the newest of all these.  No clock is read, so the feed is the same
+on every build of the same briefs.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from .context import Site
-from .corpus import Record
 from .output import Output
 from .render.links import FEED, site_path
+from .when import When
 
 ATOM = "http://www.w3.org/2005/Atom"
 # XML 1.0 cannot carry most control characters, even escaped.
@@ -29,11 +32,11 @@ def _text(value: str) -> str:
     return _NOT_XML.sub("", value)
 
 
-def _stamp(record: Record) -> str | None:
-    w = record.brief.source.published
-    if w.date is None or w.precision == "day-month":
+def _stamp(w: When | None) -> str | None:
+    """An Atom date for the earliest day ``w`` can mean; none without a year."""
+    if w is None or w.date is None or w.precision == "day-month":
         return None
-    y, m, d = w.parts
+    y, m, d = w.placed()
     return f"{y:04d}-{m:02d}-{d:02d}T00:00:00Z"
 
 
@@ -58,7 +61,9 @@ def outputs(site: Site) -> list[Output]:
 def atom_feed(site: Site) -> str:
     corpus, site_name, site_url = site.corpus, site.name, site.url
     records = site.analysis.newest_first
-    stamps = [s for s in map(_stamp, records) if s]
+    published = {r.id: _stamp(r.brief.source.published) for r in records}
+    bound = {r.id: _stamp(site.analysis.dates[r.id].after) for r in records}
+    stamps = [s for s in [*published.values(), *bound.values()] if s]
     updated = max(stamps) if stamps else _EPOCH
     base = site_url or ""
 
@@ -80,10 +85,10 @@ def atom_feed(site: Site) -> str:
         _add(entry, "title", r.brief.title)
         _add(entry, "id", _entry_id(site_url, page, r.id))
         _add(entry, "link", rel="alternate", type="text/html", href=urljoin(base, page) if base else page)
-        stamp = _stamp(r)
+        stamp = published[r.id]
         if stamp:
             _add(entry, "published", stamp)
-        _add(entry, "updated", stamp or updated)
+        _add(entry, "updated", stamp or bound[r.id] or updated)
         _add(entry, "summary", r.brief.summary)
         for tag in r.brief.tags:
             _add(entry, "category", term=tag, label=corpus.tags[tag].name)

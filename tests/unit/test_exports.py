@@ -182,3 +182,18 @@ def test_the_timeline_csv_says_which_happenings_are_only_expected():
         "Separate diplomatic engagements with US Secretary of State Marco Rubio are expected.",
     ]
     assert {r["expected"] for r in rows} == {"true", "false"}
+
+
+def test_an_undated_article_s_feed_entry_is_dated_by_the_earliest_day_it_can_have_been_written():
+    from xml.etree import ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    files = _files(read_corpus(REPO))
+    feed = ET.fromstring(files["feed.xml"])
+    entries = {e.findtext(f"{atom}title"): e for e in feed.iter(f"{atom}entry")}
+    newest = entries["Pakistan rules out disarming Hamas as it weighs a role in the Gaza stabilization force"]
+    assert newest.find(f"{atom}published") is None  # it has no date stamp of its own
+    assert newest.findtext(f"{atom}updated") == "2025-11-17T00:00:00Z"  # not the newest stamp, 29 October
+    assert feed.findtext(f"{atom}updated") == "2025-11-17T00:00:00Z"
+    dated = entries["Asif: decision on deploying Pakistani troops in Gaza peace force 'still under process'"]
+    assert dated.findtext(f"{atom}published") == dated.findtext(f"{atom}updated") == "2025-10-29T00:00:00Z"
