@@ -14,6 +14,7 @@ grouping is one pass over the briefs, so the cost grows linearly.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -219,6 +220,9 @@ class Analysis:
     timeline: tuple[TimelineEntry, ...]
     quotes: tuple[SpeakerQuotes, ...]
     cited_elsewhere: Mapping[str, frozenset[int]]  # brief id -> paragraphs other files cite in it
+    # Briefs whose article another brief's shares its date (or, undated, its bound):
+    # a view that names sources by date adds their title to tell them apart.
+    same_date: frozenset[str]
 
     def claims(self, topic_id: str) -> TopicClaims | None:
         return self.topics.get(topic_id)
@@ -250,4 +254,10 @@ def analyse(corpus: Corpus) -> Analysis:
         timeline=_timeline(corpus, dates),
         quotes=_quotes_by_speaker(facts),
         cited_elsewhere=_cited_elsewhere(corpus),
+        same_date=_same_date(dates),
     )
+
+
+def _same_date(dates: Mapping[str, ArticleDate]) -> frozenset[str]:
+    count = Counter(d.name_key for d in dates.values())
+    return frozenset(bid for bid, d in dates.items() if count[d.name_key] > 1)

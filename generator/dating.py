@@ -41,6 +41,13 @@ class ArticleDate:
         return known.placed() if known is not None else UNDATED
 
     @property
+    def name_key(self) -> tuple[bool, str | None, str | None]:
+        """What a view names the article by (its stamp, or that it is undated and its
+        bound): two articles with the same key cannot be told apart by their date."""
+        known = self.known
+        return (bool(self.published.date), known.date if known else None, known.precision if known else None)
+
+    @property
     def year(self) -> int | None:
         """The year the article's context gives a day and month that lacks one."""
         known = self.known

@@ -64,6 +64,22 @@ def article_short(d: ArticleDate) -> str:
     return "an undated article"
 
 
+#: Words of a brief's title that tell apart two sources of the same date.
+TITLE_WORDS = 5
+
+
+def source_name(analysis: Analysis, record: Record, label: Callable[[ArticleDate], str] = article_short) -> str:
+    """A source named by its article's date (`article_short`, or `article_label` in
+    prose), with the start of its brief's title when another source shares that date:
+    two "an undated article" links on one line cannot be told apart on a phone,
+    where the title in the link's tooltip does not show."""
+    name = label(analysis.dates[record.id])
+    if record.id not in analysis.same_date:
+        return name
+    words = record.brief.title.split()
+    return f"{name}, “{' '.join(words[:TITLE_WORDS])}{' …' if len(words) > TITLE_WORDS else ''}”"
+
+
 def article_label(d: ArticleDate) -> str:
     """A short name for an article by its date: "the article of 29 October 2025"."""
     if d.published.date:

@@ -16,7 +16,7 @@ from ..relations import STRENGTH, Difference, Finding
 from ..stances import KIND_LABELS
 from . import html as h
 from . import links
-from .common import article_label, article_when_html, as_of_html, cites_html, entity_html
+from .common import article_label, article_when_html, as_of_html, cites_html, entity_html, source_name
 
 PAGE = links.CONTRADICTIONS
 #: Sources shown per answer; the count says how many more there are.
@@ -44,7 +44,7 @@ def _answer(site: Site, answer: Answer) -> str:
     a link to its brief, titled with the brief's title, so that the line can be traced
     without opening the table of every claim."""
     records = list({s.record.id: s.record for s in answer.claims}.values())  # newest article first
-    shown = [h.a(article_when_html(site.analysis.dates[r.id]), links.rel(PAGE, links.brief(r.id)), title=r.brief.title)
+    shown = [h.a(h.text(source_name(site.analysis, r)), links.rel(PAGE, links.brief(r.id)), title=r.brief.title)
              for r in records[:PER_ANSWER]]
     more = f"; and {len(records) - PER_ANSWER} more" if len(records) > PER_ANSWER else ""
     return f"{h.quoted(answer.text)} ({_n(len(records), 'source')}: {'; '.join(shown)}{more})"
@@ -57,7 +57,7 @@ def relation(site: Site, d: Difference) -> str:
     if d.kind == "changed":
         assert d.earlier is not None and d.later is not None
         # "the undated article (after …)", not "not stated (after …)", which reads as no date at all.
-        earlier, later = (h.text(article_label(site.analysis.dates[r.id])) for r in (d.earlier, d.later))
+        earlier, later = (h.text(source_name(site.analysis, r, article_label)) for r in (d.earlier, d.later))
         return (f"{h.strong('Changed')} between {earlier} and {later}: from {h.quoted(d.a.text)} to {h.quoted(d.b.text)}.")
     if d.kind == "adds detail":
         more, less = (d.a, d.b) if len(d.a.key) >= len(d.b.key) else (d.b, d.a)

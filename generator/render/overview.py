@@ -11,7 +11,7 @@ from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from ..status import BriefCite
 from . import links
-from .common import article_label, article_when, as_of, cites, date_text, indent, table, when
+from .common import article_label, article_when, as_of, cites, date_text, indent, source_name, table, when
 from .text import link, md
 
 PAGE = links.HOME
@@ -42,7 +42,7 @@ def _rests_on(site: Site, cited: list[BriefCite]) -> str:
     """Compact links to the briefs and paragraphs a line rests on, each brief by its
     article's date (the title is the link's tooltip)."""
     records = site.corpus.by_id
-    return "; ".join(f"{link(article_label(site.analysis.dates[c.brief]), links.rel(PAGE, links.brief(c.brief)), records[c.brief].brief.title)} "
+    return "; ".join(f"{link(source_name(site.analysis, records[c.brief], article_label), links.rel(PAGE, links.brief(c.brief)), records[c.brief].brief.title)} "
                      f"{cites(PAGE, records[c.brief], c.cite)}" for c in cited)
 
 

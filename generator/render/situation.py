@@ -20,7 +20,7 @@ from ..corpus import Record
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from . import links
-from .common import article_short, as_of, cites, when
+from .common import as_of, cites, source_name, when
 from .text import link, md
 
 PAGE = links.SITUATION
@@ -39,7 +39,7 @@ def _from(analysis: Analysis, cited: Iterable[tuple[Record, Iterable[int]]]) -> 
     by_brief: dict[str, tuple[Record, dict[int, None]]] = {}
     for record, numbers in cited:
         by_brief.setdefault(record.id, (record, {}))[1].update(dict.fromkeys(numbers))
-    parts = [f"{link(article_short(analysis.dates[r.id]), links.rel(PAGE, links.brief(r.id)), r.brief.title)} "
+    parts = [f"{link(source_name(analysis, r), links.rel(PAGE, links.brief(r.id)), r.brief.title)} "
              f"{cites(PAGE, r, list(ns))}" for r, ns in by_brief.values()]
     return f" ({'; '.join(parts)})" if parts else ""
 
@@ -117,7 +117,7 @@ def render_situation(site: Site) -> str:
         out.append("## Open questions\n")
         # The brief writer's questions, not the article's: say whose they are.
         out.append(f"What the brief of the newest source "
-                   f"({link(article_short(analysis.dates[r.id]), links.rel(PAGE, links.brief(r.id)), r.brief.title)}) leaves open:\n")
+                   f"({link(source_name(analysis, r), links.rel(PAGE, links.brief(r.id)), r.brief.title)}) leaves open:\n")
         out += [f"- {md(q)}" for q in r.brief.open_questions[:QUESTIONS]]
         out.append("")
     out.append("</div>\n")

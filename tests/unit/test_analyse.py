@@ -68,3 +68,13 @@ def test_a_troop_offer_on_the_situation_sheet_names_its_source_before_its_long_c
     line = next(x for x in PAGES["situation.md"].splitlines() if x.startswith("- **offered; Indonesia**"))
     assert line.startswith("- **offered; Indonesia** — on record ([undated, after 17 November 2025](briefs/")
     assert line.index("#p-9") < line.index("Dar told parliament")
+
+
+def test_two_sources_of_the_same_date_are_told_apart_where_sources_are_named_by_date():
+    # Two of the five articles carry no date and no bound: "an undated article" twice on one
+    # line could not be told apart on a phone, where a link's tooltip does not show.
+    assert A.same_date == {"pakistan-considering-isf-troops-israel-may-object", "pakistan-reportedly-seeks-isf-command"}
+    for page in ("situation.md", "contradictions.md"):
+        assert "an undated article, “Pakistan reportedly willing to join …”" in PAGES[page], page
+        assert "an undated article, “Pakistan said to be weighing …”" in PAGES[page], page
+        assert "an undated article]" not in PAGES[page] and "an undated article</a>" not in PAGES[page], page
