@@ -124,8 +124,15 @@ def render_overview(site: Site) -> str:
     out.append(table(["Article date", "Countries", "Claim", "Attribution", "Source"], rows) if rows else "No source reports it.\n")
 
     out.append("## Open questions\n")
-    out.append("What the newest sources leave unanswered.\n")
-    for r in analysis.newest_first[:3]:
-        for q in r.brief.open_questions[:3]:
-            out.append(f"- {md(q)} ({link(r.brief.title, links.rel(PAGE, links.brief(r.id)))})")
+    # Each brief's questions are about its own article, so they are grouped by source:
+    # a later article may answer what an earlier one left open, and the list must not
+    # read as what no source answers.
+    out.append("What each of the newest articles leaves unanswered, newest first, in its brief writer's words. "
+               f"A later article may answer what an earlier one left open: {link('claims and contradictions', links.rel(PAGE, links.CONTRADICTIONS))} "
+               "sets the sources' answers side by side.\n")
+    for r in [r for r in analysis.newest_first if r.brief.open_questions][:3]:
+        name = source_name(analysis, r, article_label)
+        out.append(f"- {link(name[0].upper() + name[1:], links.rel(PAGE, links.brief(r.id)), r.brief.title)}:\n")
+        out += [f"    - {md(q)}" for q in r.brief.open_questions[:3]]
+        out.append("")
     return "\n".join(out) + "\n"

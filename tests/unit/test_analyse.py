@@ -78,3 +78,12 @@ def test_two_sources_of_the_same_date_are_told_apart_where_sources_are_named_by_
         assert "an undated article, “Pakistan reportedly willing to join …”" in PAGES[page], page
         assert "an undated article, “Pakistan said to be weighing …”" in PAGES[page], page
         assert "an undated article]" not in PAGES[page] and "an undated article</a>" not in PAGES[page], page
+
+
+def test_the_home_page_s_open_questions_say_whose_article_leaves_them_open():
+    section = PAGES["index.md"].partition("## Open questions")[2]
+    assert "A later article may answer what an earlier one left open" in section
+    first, second = (section.index(f"- [{name}](briefs/") for name in
+                     ("The undated article &#40;after 17 November 2025&#41;", "The article of 29 October 2025"))
+    assert first < second  # newest first
+    assert "    - When the final decision will be taken, and by whom." in section
