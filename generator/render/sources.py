@@ -7,7 +7,7 @@ from ..fields import SOURCING_LABELS
 from ..output import Output
 from . import html as h
 from . import links
-from .common import NOT_STATED_HTML, article_when_html, as_of_html, outlet_html
+from .common import NOT_STATED_HTML, article_when_html, as_of_html, cites_html, outlet_html
 
 PAGE = links.SOURCES
 
@@ -20,11 +20,17 @@ def render_sources(site: Site) -> str:
     rows = []
     for r in site.analysis.newest_first:
         s, f = r.brief.source, r.brief.framing
-        loaded = ", ".join(h.quoted(p.text) if p.text else h.text(p.note) for p in f.loaded_wording[:3]) or "none noted"
-        flags = len(f.headline_vs_body) + len(f.unsourced_claims) + len(f.incoherent_passages)
+        # Each judgement leads back to its paragraphs and to the brief's Framing
+        # section, which lists every flag with its note.
+        loaded = "; ".join(f"{h.quoted(p.text) if p.text else h.text(p.note)} {cites_html(PAGE, r, p.cite)}"
+                           for p in f.loaded_wording[:3]) or "none noted"
+        if len(f.loaded_wording) > 3:
+            loaded += f"; {h.link(f'and {len(f.loaded_wording) - 3} more', links.rel(PAGE, links.brief(r.id), 'framing'))}"
+        count = len(f.headline_vs_body) + len(f.unsourced_claims) + len(f.incoherent_passages)
+        flags = h.link(str(count), links.rel(PAGE, links.brief(r.id), "framing")) if count else "0"
         rows.append([h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))), outlet_html(s),
                      article_when_html(site.analysis.dates[r.id]), h.text(s.author, empty=NOT_STATED_HTML),
-                     h.text(f.tone), SOURCING_LABELS[f.sourcing], loaded, str(flags)])
+                     h.text(f.tone), SOURCING_LABELS[f.sourcing], loaded, flags])
     rubric = links.rel(PAGE, links.METHODOLOGY, "tone-and-sourcing-are-the-brief-writers-judgement")
     return h.page(
         h.heading("Sources and framing", 1)
@@ -35,6 +41,6 @@ def render_sources(site: Site) -> str:
               f"not the article's words. {h.em('Sourcing')} says what its reporting rests on: named officials on "
               "record deserve more weight than anonymous officials, and both more than unsourced assertions. "
               f"{h.em('Flags')} counts headlines stronger than their body, unsourced claims and incoherent passages; "
-              "each brief's Framing section lists them with citations.")
+              "each count links to the brief's Framing section, which lists them with citations.")
         + h.table(["Source", "Outlet", "Article date", "Author", "Tone (judgement)", "Sourcing (judgement)",
                    "Loaded wording (judgement)", "Flags"], rows))

@@ -87,3 +87,10 @@ def test_the_home_page_s_open_questions_say_whose_article_leaves_them_open():
                      ("The undated article &#40;after 17 November 2025&#41;", "The article of 29 October 2025"))
     assert first < second  # newest first
     assert "    - When the final decision will be taken, and by whom." in section
+
+
+def test_the_sources_page_s_judgements_lead_back_to_their_paragraphs_and_flags():
+    page = PAGES["sources.md"]
+    assert ("“The clarification comes after a report published last week” "
+            '<a href="briefs/asif-gaza-force-decision-still-under-process.md#p-10"') in page
+    assert '<a href="briefs/asif-gaza-force-decision-still-under-process.md#framing">4</a>' in page
