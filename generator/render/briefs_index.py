@@ -6,7 +6,7 @@ from ..context import Site
 from ..output import Output
 from . import html as h
 from . import links
-from .common import NOT_STATED_HTML, article_when_html, outlet_html
+from .common import NOT_STATED_HTML, article_when_html, as_of_html, outlet_html
 
 PAGE = links.BRIEFS
 
@@ -24,6 +24,7 @@ def render_index(site: Site) -> str:
                      h.text(s.headline, empty=NOT_STATED_HTML), h.text(r.brief.framing.tone)])
     return h.page(
         h.heading("Briefs", 1)
+        + as_of_html(site.analysis, len(rows))
         + h.p(f"{len(rows)} source articles, newest first by the article's own date; an undated article by the "
               "earliest date it can have been written (the latest event it reports), and those with no date at all last.")
         + h.table(["Article date", "Outlet", "Brief", "Headline", "Tone (judgement)"], rows))

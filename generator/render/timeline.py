@@ -13,7 +13,7 @@ from ..model import Event, When
 from ..output import Output
 from . import html as h
 from . import links
-from .common import cites_html, when
+from .common import as_of_html, cites_html, when
 from .timeline_svg import Mark, timeline_svg
 
 INDEX = links.TIMELINE
@@ -103,7 +103,7 @@ def outputs(site: Site) -> list[Output]:
     entries = site.analysis.timeline
     groups = group(entries)
     pages: list[Output] = []
-    main = [h.heading("Timeline", 1),
+    main = [h.heading("Timeline", 1), as_of_html(site.analysis, len(site.corpus.records)),
             h.p("Every event the briefs report, oldest first, one entry per happening with every source that "
                 f"reports it. Dates marked {h.em('(inferred)')} were worked out by the brief writer from the "
                 f"article's own date; {h.em('expected')} marks what a source says is still to come. Article "
