@@ -27,6 +27,7 @@ SECTIONS = (
     ("cannot be ordered", "Differences that cannot be dated"),
     ("adds detail", "Where one source adds detail"),
     (None, "Where sources agree"),
+    ("one source", "Answered by one source only"),
 )
 
 
@@ -82,8 +83,9 @@ def summary(f: Finding) -> str:
     """One plain line for a question."""
     kinds: list[str] = [d.kind for d in f.differences]
     if not kinds:
-        return ("Only 1 source answers it." if f.claims.sources == 1
-                else f"{_n(f.claims.sources, 'source')} give the same answer.")
+        answer = f": “{f.claims.answers[0].text}”" if len(f.claims.answers) == 1 else ""
+        return (f"Only 1 source answers it{answer}." if f.claims.sources == 1
+                else f"{_n(f.claims.sources, 'source')} give the same answer{answer}.")
     parts = []
     for kind, label in (("contradicts", "contradiction"), ("changed", "change over time"),
                         ("cannot be ordered", "undated difference"), ("adds detail", "added detail")):
@@ -151,13 +153,17 @@ def render_contradictions(site: Site) -> str:
                "other. A contradiction needs two different sources: two answers in one article are "
                "that article's own inconsistency, a longer list adds detail, and a status reported at two dates is a "
                f"change. The {h.link('methodology', links.METHODOLOGY)} says how each question's answers are compared. "
-               "Questions are listed by how much they matter, the most important first.")]
+               "Within each section, questions are listed by how much they matter, the most important first.")]
     if site.analysis.tensions:
         out.append(h.heading("Tensions across kinds of statement"))
         out.append(h.p("A claim about the force set against a position that rules it out."))
         out += [_tension(site, t) for t in site.analysis.tensions]
+    def section(f: Finding) -> str | None:
+        # One source's answer agrees with nothing: it is not listed as agreement.
+        return "one source" if f.verdict is None and f.claims.sources == 1 else f.verdict
+
     for verdict, title in SECTIONS:
-        group = [f for f in findings if f.verdict == verdict]
+        group = [f for f in findings if section(f) == verdict]
         if group:
             out.append(h.heading(title))
             out += [_question(site, f) for f in group]

@@ -94,3 +94,10 @@ def test_the_sources_page_s_judgements_lead_back_to_their_paragraphs_and_flags()
     assert ("“The clarification comes after a report published last week” "
             '<a href="briefs/asif-gaza-force-decision-still-under-process.md#p-10"') in page
     assert '<a href="briefs/asif-gaza-force-decision-still-under-process.md#framing">4</a>' in page
+
+
+def test_a_question_only_one_source_answers_is_not_listed_as_agreement():
+    page = PAGES["contradictions.md"]
+    agree, _, one = page.partition("<h2>Where sources agree</h2>")[2].partition("<h2>Answered by one source only</h2>")
+    assert "give the same answer: “" in agree and "Only 1 source" not in agree
+    assert one.count("Only 1 source answers it: “") == one.count("<h3>") > 0
