@@ -10,14 +10,17 @@ kind of answer it takes (`relation`), and the rules here follow from it:
   which also gives the other's answer (a source that says both does not
   disagree with either: that is its own inconsistency);
 - `single` (one value, such as a rank): different answers contradict;
-- `set` (a list, such as countries): a list adds detail to another, unless
-  one names an item the other excludes (`not Pakistan`), which contradicts;
+- `set` (a list, such as countries): a list adds detail to one it contains,
+  unless one names an item the other excludes (`not Pakistan`), which
+  contradicts; two lists neither of which contains the other name different
+  items ("offered; Indonesia" and "reportedly willing; Pakistan"): neither
+  contradicts the other, and neither adds detail to it;
 - `status` (a state that moves, such as the decision): answers whose articles
   are ordered in time show a change; at the same date they contradict; when
   the order cannot be told (an undated article) the difference says so.
 
 The verdict of a question is its strongest difference: contradicts, then
-changed, then cannot be ordered, then adds detail.
+changed, then cannot be ordered, then adds detail, then names different items.
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ if TYPE_CHECKING:  # analyse.py builds the findings with these functions
     from .analyse import Answer, ArticleDate, TopicClaims
     from .corpus import Record
 
-Kind = Literal["contradicts", "changed", "cannot be ordered", "adds detail"]
-STRENGTH: dict[str, int] = {"contradicts": 3, "changed": 2, "cannot be ordered": 1, "adds detail": 0}
+Kind = Literal["contradicts", "changed", "cannot be ordered", "adds detail", "names different items"]
+STRENGTH: dict[str, int] = {"contradicts": 4, "changed": 3, "cannot be ordered": 2, "adds detail": 1,
+                            "names different items": 0}
 _NEVER = (9999, 99, 99)
 
 
@@ -106,8 +110,9 @@ def _between(kind: str, a: Answer, b: Answer, dates: Mapping[str, ArticleDate]) 
     if kind == "single":
         return Difference("contradicts", a, b)
     if kind == "set":
-        clash = _excluded(a.key) & b.key or _excluded(b.key) & a.key
-        return Difference("contradicts" if clash else "adds detail", a, b)
+        if _excluded(a.key) & b.key or _excluded(b.key) & a.key:
+            return Difference("contradicts", a, b)
+        return Difference("adds detail" if a.key <= b.key or b.key <= a.key else "names different items", a, b)
     # status: ordered in time where the articles' dates allow it.
     spans_a = {r.id: _span(dates[r.id]) for r in only_a}
     spans_b = {r.id: _span(dates[r.id]) for r in only_b}

@@ -1,7 +1,7 @@
 """Claims side by side: where the sources really contradict each other, and how else they differ.
 
 The relations come from relations.py (a contradiction needs two different
-sources; a longer list adds detail; a dated change is a change).  Each
+sources; a list holding another adds detail; a dated change is a change).  Each
 question opens with one plain line saying how its answers relate; the claims
 themselves are behind a collapsible block, so the page reads as a summary.
 """
@@ -26,6 +26,7 @@ SECTIONS = (
     ("changed", "What changed over time"),
     ("cannot be ordered", "Differences that cannot be dated"),
     ("adds detail", "Where one source adds detail"),
+    ("names different items", "Where sources name different items"),
     (None, "Where sources agree"),
     ("one source", "Answered by one source only"),
 )
@@ -63,6 +64,8 @@ def relation(site: Site, d: Difference) -> str:
     if d.kind == "adds detail":
         more, less = (d.a, d.b) if len(d.a.key) >= len(d.b.key) else (d.b, d.a)
         return f"{_answer(site, more)} {h.strong('adds detail')} to {_answer(site, less)}."
+    if d.kind == "names different items":
+        return f"{_answer(site, d.a)} and {_answer(site, d.b)} {h.strong('name different items')}."
     return (f"{_answer(site, d.a)} and {_answer(site, d.b)} {h.strong('differ')}, and a source is undated, so whether "
             "this is a change or a contradiction cannot be told.")
 
@@ -93,6 +96,10 @@ def summary(f: Finding) -> str:
             parts.append("answers that cannot be dated")
         elif kinds.count(kind):
             parts.append(_n(kinds.count(kind), label))
+    if "names different items" in kinds:
+        if not parts:
+            return f"{_n(f.claims.sources, 'source')} give lists that name different items."
+        parts.append("lists naming different items")
     return f"{', '.join(parts).capitalize()} among {_n(f.claims.sources, 'source')}."
 
 
@@ -114,7 +121,11 @@ def _question(site: Site, f: Finding) -> str:
     out = [h.heading(h.text(topic.name), 3),
            h.p(h.strong(h.text(summary(f))) + (f" {h.text(topic.question)}" if topic.question else ""))]
     ordered = sorted((d for d in f.differences if d.kind != "cannot be ordered"), key=lambda d: -STRENGTH[d.kind])
-    items = [relation(site, d) for d in ordered] + _unordered(site, f)
+    if f.verdict == "names different items":
+        # Every pair says the same thing; the lists once each say it better.
+        items = [_answer(site, a) for a in f.claims.answers]
+    else:
+        items = [relation(site, d) for d in ordered] + _unordered(site, f)
     for same in f.same_source:
         items.append(f"One source, {h.link(same.record.brief.title, links.rel(PAGE, links.brief(same.record.id)))}, "
                      f"gives {_n(len(same.answers), 'answer')} ({', '.join(h.quoted(a.text) for a in same.answers)}): "
@@ -151,7 +162,7 @@ def render_contradictions(site: Site) -> str:
            h.p(f"Of {_n(len(findings), 'question')} the sources answer, {len(contradicted)} "
                f"{'gets' if len(contradicted) == 1 else 'get'} answers from different sources that contradict each "
                "other. A contradiction needs two different sources: two answers in one article are "
-               "that article's own inconsistency, a longer list adds detail, and a status reported at two dates is a "
+               "that article's own inconsistency, a list holding another adds detail, two lists naming different items are neither agreement nor contradiction, and a status reported at two dates is a "
                f"change. The {h.link('methodology', links.METHODOLOGY)} says how each question's answers are compared. "
                "Within each section, questions are listed by how much they matter, the most important first.")]
     if site.analysis.tensions:
@@ -166,5 +177,8 @@ def render_contradictions(site: Site) -> str:
         group = [f for f in findings if section(f) == verdict]
         if group:
             out.append(h.heading(title))
+            if verdict == "names different items":
+                out.append(h.p("No list holds another, and none excludes what another names: "
+                               "this is neither agreement nor a contradiction."))
             out += [_question(site, f) for f in group]
     return h.page("".join(out))

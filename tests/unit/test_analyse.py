@@ -43,6 +43,8 @@ def test_the_real_contradictions_are_flagged_and_only_between_sources():
     assert verdicts["munir-rank"] == "contradicts"
     assert verdicts["eight-country-group"] == "contradicts"
     assert verdicts["munir-visits"] == "adds detail"
+    # "offered; Indonesia" against "reportedly willing; Pakistan": no list holds another.
+    assert verdicts["troop-contributors"] == "names different items"
     assert verdicts["isf-legal-basis"] == "changed"
     assert verdicts["israel-stance-on-pakistan"] is None  # one article, one answer left after its framing
     for f in A.findings:
@@ -101,3 +103,11 @@ def test_a_question_only_one_source_answers_is_not_listed_as_agreement():
     agree, _, one = page.partition("<h2>Where sources agree</h2>")[2].partition("<h2>Answered by one source only</h2>")
     assert "give the same answer: “" in agree and "Only 1 source" not in agree
     assert one.count("Only 1 source answers it: “") == one.count("<h3>") > 0
+
+
+def test_lists_naming_different_countries_are_shown_once_each_not_as_added_detail():
+    section = PAGES["contradictions.md"].partition("<h2>Where sources name different items</h2>")[2].partition("<h2>")[0]
+    assert "<h3>Countries offering troops</h3>" in section
+    assert "4 sources give lists that name different items." in section
+    assert section.count("<li>“offered; Indonesia” (1 source: ") == 1
+    assert "adds detail" not in section

@@ -58,6 +58,14 @@ def test_a_superset_adds_detail():
     assert f.verdict == "adds detail"
 
 
+def test_two_lists_neither_holding_the_other_name_different_items():
+    # Neither agreement nor added detail: "offered; Indonesia" says nothing of Pakistan.
+    f = _verdict("set", [("a", "offered; Indonesia"), ("b", "reportedly willing; Pakistan")], a=None, b=None)
+    assert f.verdict == "names different items"
+    overlap = _verdict("set", [("a", "Egypt and Jordan"), ("b", "Jordan and Libya")], a=None, b=None)
+    assert overlap.verdict == "names different items"
+
+
 def test_an_explicit_exclusion_contradicts():
     f = _verdict("set", [("a", "Pakistan"), ("b", "Egypt, Jordan; not Pakistan")], a=None, b=None)
     assert f.verdict == "contradicts"
