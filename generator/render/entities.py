@@ -36,17 +36,20 @@ def render_entity_index(site: Site) -> str:
     corpus, facts = site.corpus, site.analysis.entities
     out = [h.heading("People, organisations and countries", 1), as_of_html(site.analysis, len(corpus.records)),
            h.p("Everyone and everything the briefs name, with the other names the articles use for them. Each page "
-               "gives the editors' one-line description (marked as background where no article states it), then the "
+               "gives the editors' one-line description, shown here too (marked as background where no article states it), then the "
                "roles, positions and quotes the sources attribute to them, each source in its own words.")]
     for kind, label in KINDS:
         rows = []
         for e in sorted((e for e in corpus.entities.values() if e.kind == kind), key=lambda e: e.name.lower()):
             f = facts[e.id]
-            rows.append([h.link(e.name, links.rel(INDEX, links.entity(e.id))),
+            # Who each is, in the registry's line: a list of bare names says nothing on a phone.
+            who = "" if e.description is None else h.text(e.description) + (
+                "" if e.described_in else f" {h.em('(background)')}")
+            rows.append([h.link(e.name, links.rel(INDEX, links.entity(e.id))), who,
                          ", ".join(h.text(a) for a in e.aliases), str(len(f.briefs)), str(len(f.quotes))])
         if rows:
             out.append(h.heading(label))
-            out.append(h.table(["Name", "Also written", "Briefs", "Quotes"], rows))
+            out.append(h.table(["Name", "Who or what", "Also written", "Briefs", "Quotes"], rows))
     return h.page("".join(out))
 
 

@@ -113,3 +113,10 @@ def test_lists_naming_different_countries_are_shown_once_each_not_as_added_detai
     assert "4 sources give lists that name different items." in section
     assert section.count("<li>“offered; Indonesia” (1 source: ") == 1
     assert "adds detail" not in section
+
+
+def test_the_entities_index_says_who_each_is():
+    index = PAGES["entities/index.md"]
+    assert ('<a href="asim-iftikhar-ahmed.md">Asim Iftikhar Ahmed</a></td><td>Pakistan\'s representative at the '
+            "United Nations.</td>") in index
+    assert "Former Pakistani prime minister, imprisoned. <em>(background)</em>" in index  # no article states it
