@@ -282,6 +282,24 @@ def test_citations_have_accessible_names_preview_and_land_highlighted(screen, ba
     assert target.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
 
 
+#: Marks that a tap 10 px off their dot's centre, sideways or upwards, would miss.
+_SMALL_MARKS = """() => [...document.querySelectorAll("svg.timeline-chart__svg a.timeline-chart__mark")]
+  .filter(a => { const r = a.querySelector("circle").getBoundingClientRect();
+                 const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                 return [[x + 10, y], [x - 10, y], [x, y - 10]].some(([px, py]) =>
+                   document.elementFromPoint(px, py)?.closest("a") !== a); })
+  .map(a => a.getAttribute("xlink:href"))"""
+
+
+@needs_chromium
+def test_every_timeline_mark_is_a_target_a_finger_can_hit(screen, base_url):
+    size, page = screen
+    page.goto(base_url + "timeline/")
+    page.locator("svg.timeline-chart__svg").scroll_into_view_if_needed()
+    # A 12 px dot was the whole target; its transparent stroke makes it 24 px (WCAG 2.5.8).
+    assert page.evaluate(_SMALL_MARKS) == [], size
+
+
 @needs_chromium
 def test_the_timeline_picture_shows_in_light_and_dark(screen, base_url):
     from playwright.sync_api import expect
