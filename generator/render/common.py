@@ -98,9 +98,13 @@ def as_of(analysis: Analysis) -> str:
         return f"**As of {date_text(d.published)}**, the date of the newest source."
     assert d.after is not None
     why = "the latest event it reports" if d.derived else "what it reports"
-    inferred = ", whose year the brief writer inferred," if d.after.basis == "inferred" else ""
-    return (f"**As of {date_text(d.after)}** or later: the newest source carries no date, "
-            f"but {why}{inferred} shows it was written then or after.")
+    inferred = " (its year inferred by the brief writer)" if d.after.basis == "inferred" else ""
+    # The newest date stamp as well: a bound is not a date, and a reader weighs both.
+    dated = next((analysis.dates[r.id].published for r in analysis.newest_first
+                  if analysis.dates[r.id].published.date), None)
+    also = f"; the newest dated source is of {date_text(dated)}" if dated is not None else "; no source is dated"
+    return (f"**As of {date_text(d.after)} or later.** The newest source is undated, "
+            f"but {why}{inferred} shows it was written then or after{also}.")
 
 
 def as_of_html(analysis: Analysis, sources: int) -> str:

@@ -16,7 +16,8 @@ def test_newest_first_puts_the_article_written_after_17_november_first():
     assert A.newest_first[0].id == NEWEST
     assert A.as_of is not None and A.as_of.after is not None and A.as_of.after.date == "2025-11-17"
     for page in ("index.md", "situation.md"):
-        assert "As of 17 November 2025" in PAGES[page]
+        assert "**As of 17 November 2025 or later.** The newest source is undated" in PAGES[page]
+        assert "; the newest dated source is of 29 October 2025." in PAGES[page]  # a bound is not a date
     undated_newest = ("<strong>As of 17 November 2025 or later</strong>: the newest of 5 sources is undated "
                       "but was written then or after.")
     for page in ("conditions.md", "countries.md", "sources.md", "entities/index.md"):
