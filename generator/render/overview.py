@@ -68,8 +68,10 @@ def _status(site: Site) -> list[str]:
 
 def _what_changed(site: Site) -> list[str]:
     """The latest developments, newest first, one line each with its date and source."""
-    dated = [t for t in site.analysis.timeline if t.placed[0] != 9999 and t.when.precision in ("day", "day-month")
-             and not t.expected][-CHANGES:]
+    # Only days with a year, as on the situation sheet: a day and month without one
+    # sorts in its article's year on the timeline, which says so, but is not put
+    # among the latest developments on the strength of that guess.
+    dated = [t for t in site.analysis.timeline if t.when.precision == "day" and not t.expected][-CHANGES:]
     out = ["## What changed\n", "The latest dated developments the sources report, newest first.\n"]
     for t in reversed(dated):
         # Every source that reports it, not "and 1 more": the reader should see them all.

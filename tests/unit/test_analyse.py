@@ -121,3 +121,9 @@ def test_the_entities_index_says_who_each_is():
     assert ('<a href="asim-iftikhar-ahmed.md">Asim Iftikhar Ahmed</a></td><td>Pakistan\'s representative at the '
             "United Nations.</td>") in index
     assert "Former Pakistani prime minister, imprisoned. <em>(background)</em>" in index  # no article states it
+
+
+def test_what_changed_lists_only_days_with_a_year():
+    changed = PAGES["index.md"].partition("## What changed")[2].partition("## ")[0]
+    assert "**17 November 2025 (inferred)**" in changed
+    assert "year not stated" not in changed  # 5 October: on the timeline, in its article's year, but not here
