@@ -46,9 +46,11 @@ class Topic(Strict):
     question: Text | None = Field(None, description="For a question: the question the claims answer.")
     relation: Relation = Field(
         "single", description="For a question: how its answers relate. `single`: one value, so different answers "
-        "from different sources contradict each other (a rank). `set`: a list, where a list holding another adds detail, two lists "
-        "neither of which holds the other name different items, and only an explicit exclusion (an item written `not X`) contradicts (which countries). `status`: a state that "
-        "moves over time, where answers of different dates show a change, not a conflict (a decision).")
+        "from different sources contradict each other (a rank). `set`: a list, where a list holding another adds "
+        "detail, two lists neither of which holds the other name different items, and only an explicit exclusion "
+        "(an item written `not X`) contradicts (which countries). `status`: a state that moves over time, where "
+        "answers of different dates show a change, not a conflict (a decision). Whatever the kind, an answer that "
+        "only says the question is open (`unclear`, `not confirmed`) contradicts no answer.")
     weight: WholeNumber = Field(
         0, ge=0, le=100, description="How much the question matters to readers, 0 to 100: the contradictions "
         "page lists questions by it, highest first.")

@@ -17,10 +17,14 @@ kind of answer it takes (`relation`), and the rules here follow from it:
   contradicts the other, and neither adds detail to it;
 - `status` (a state that moves, such as the decision): answers whose articles
   are ordered in time show a change; at the same date they contradict; when
-  the order cannot be told (an undated article) the difference says so.
+  the order cannot be told (an undated article) the difference says so;
+- an answer that only says the question is open (`unclear`, `not confirmed`:
+  OPEN_ANSWERS) is not a value, so it contradicts no answer: it *leaves open*
+  what the other answers (for a status, a change over time stays a change).
 
 The verdict of a question is its strongest difference: contradicts, then
-changed, then cannot be ordered, then adds detail, then names different items.
+changed, then cannot be ordered, then adds detail, then leaves open, then
+names different items.
 """
 
 from __future__ import annotations
@@ -34,9 +38,12 @@ if TYPE_CHECKING:  # analyse.py builds the findings with these functions
     from .analyse import Answer, ArticleDate, TopicClaims
     from .corpus import Record
 
-Kind = Literal["contradicts", "changed", "cannot be ordered", "adds detail", "names different items"]
-STRENGTH: dict[str, int] = {"contradicts": 4, "changed": 3, "cannot be ordered": 2, "adds detail": 1,
-                            "names different items": 0}
+Kind = Literal["contradicts", "changed", "cannot be ordered", "adds detail", "leaves open", "names different items"]
+STRENGTH: dict[str, int] = {"contradicts": 5, "changed": 4, "cannot be ordered": 3, "adds detail": 2,
+                            "leaves open": 1, "names different items": 0}
+#: Answers that say a question is open rather than answer it.  Editors write
+#: them so (CONTRIBUTING.md), as they write an exclusion `not X`.
+OPEN_ANSWERS = frozenset({"unclear", "not yet clear", "not confirmed", "not known", "unknown", "not stated"})
 _NEVER = (9999, 99, 99)
 
 
@@ -90,6 +97,10 @@ def _span(date: ArticleDate) -> tuple[tuple[int, int, int], tuple[int, int, int]
     return (0, 0, 0), _NEVER
 
 
+def _open(answer: Answer) -> bool:
+    return answer.key <= OPEN_ANSWERS
+
+
 def _excluded(items: frozenset[str]) -> set[str]:
     return {item[4:].strip() for item in items if item.startswith("not ")}
 
@@ -107,6 +118,12 @@ def _between(kind: str, a: Answer, b: Answer, dates: Mapping[str, ArticleDate]) 
     only_b = [r for rid, r in sb.items() if rid not in sa]
     if not only_a or not only_b:
         return None  # every source that gives one also gives the other: SameSource, not a difference
+    if _open(a) and _open(b):
+        return None  # both say it is open
+    # An open answer against a value: not a contradiction, unless time orders them (a status).
+    opened = Difference("leaves open", *((a, b) if _open(a) else (b, a))) if _open(a) or _open(b) else None
+    if opened is not None and kind != "status":
+        return opened
     if kind == "single":
         return Difference("contradicts", a, b)
     if kind == "set":
@@ -126,8 +143,8 @@ def _between(kind: str, a: Answer, b: Answer, dates: Mapping[str, ArticleDate]) 
         return Difference("changed", b, a, first_b, last_a)
     exact_a = {lo for lo, hi in spans_a.values() if lo == hi}
     if any(lo == hi and lo in exact_a for lo, hi in spans_b.values()):
-        return Difference("contradicts", a, b)
-    return Difference("cannot be ordered", a, b)
+        return opened or Difference("contradicts", a, b)
+    return opened or Difference("cannot be ordered", a, b)
 
 
 def find(claims: TopicClaims, dates: Mapping[str, ArticleDate]) -> Finding:

@@ -26,6 +26,7 @@ SECTIONS = (
     ("changed", "What changed over time"),
     ("cannot be ordered", "Differences that cannot be dated"),
     ("adds detail", "Where one source adds detail"),
+    ("leaves open", "Where a source leaves the question open"),
     ("names different items", "Where sources name different items"),
     (None, "Where sources agree"),
     ("one source", "Answered by one source only"),
@@ -64,6 +65,9 @@ def relation(site: Site, d: Difference) -> str:
     if d.kind == "adds detail":
         more, less = (d.a, d.b) if len(d.a.key) >= len(d.b.key) else (d.b, d.a)
         return f"{_answer(site, more)} {h.strong('adds detail')} to {_answer(site, less)}."
+    if d.kind == "leaves open":
+        return (f"{_answer(site, d.a)} {h.strong('leaves open')} what {_answer(site, d.b)} answers: "
+                "saying a question is open does not contradict an answer to it.")
     if d.kind == "names different items":
         return f"{_answer(site, d.a)} and {_answer(site, d.b)} {h.strong('name different items')}."
     return (f"{_answer(site, d.a)} and {_answer(site, d.b)} {h.strong('differ')}, and a source is undated, so whether "
@@ -91,7 +95,8 @@ def summary(f: Finding) -> str:
                 else f"{_n(f.claims.sources, 'source')} give the same answer{answer}.")
     parts = []
     for kind, label in (("contradicts", "contradiction"), ("changed", "change over time"),
-                        ("cannot be ordered", "undated difference"), ("adds detail", "added detail")):
+                        ("cannot be ordered", "undated difference"), ("adds detail", "added detail"),
+                        ("leaves open", "answer leaving it open")):
         if kind == "cannot be ordered" and kind in kinds:
             parts.append("answers that cannot be dated")
         elif kinds.count(kind):

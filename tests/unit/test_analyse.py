@@ -46,6 +46,8 @@ def test_the_real_contradictions_are_flagged_and_only_between_sources():
     # eight-country group of the 2024 proposal, so its list answers another question.
     assert verdicts["eight-country-group"] is None and verdicts["ceasefire-broker-nations"] is None
     assert verdicts["munir-visits"] == "adds detail"
+    # "not confirmed" (a minister not aware of any request) leaves open what "pressed by the US" answers.
+    assert verdicts["troop-request"] == "leaves open"
     # "offered; Indonesia" against "reportedly willing; Pakistan": no list holds another.
     assert verdicts["troop-contributors"] == "names different items"
     assert verdicts["isf-legal-basis"] == "changed"

@@ -66,6 +66,20 @@ def test_two_lists_neither_holding_the_other_name_different_items():
     assert overlap.verdict == "names different items"
 
 
+@pytest.mark.parametrize("relation", ["single", "set", "status"])
+def test_an_answer_that_says_the_question_is_open_contradicts_nothing(relation):
+    f = _verdict(relation, [("a", "unclear"), ("b", "yes, includes disarming Hamas")], a="2025-10-28", b="2025-10-28")
+    assert f.verdict == "leaves open" and not f.contradictions
+    (d,) = f.differences
+    assert (d.a.text, d.b.text) == ("unclear", "yes, includes disarming Hamas")  # the open answer first
+    assert _verdict(relation, [("a", "unclear"), ("b", "not confirmed")], a=None, b=None).verdict is None
+
+
+def test_a_status_open_then_answered_is_still_a_change():
+    f = _verdict("status", [("old", "not yet clear"), ("new", "UN mandate")], old="2025-10-28", new="2025-11-17")
+    assert f.verdict == "changed"
+
+
 def test_an_explicit_exclusion_contradicts():
     f = _verdict("set", [("a", "Pakistan"), ("b", "Egypt, Jordan; not Pakistan")], a=None, b=None)
     assert f.verdict == "contradicts"
