@@ -149,7 +149,7 @@ def _source_card(record: Record, written: ArticleDate | None, c: Callable[[list[
 def _framing(record: Record, c: Callable[[list[int]], str]) -> str:
     f = record.brief.framing
     rubric = links.rel(links.brief(record.id), links.METHODOLOGY, "tone-and-sourcing-are-the-brief-writers-judgement")
-    out = [h.heading("Framing"),
+    out = [h.heading("Framing", anchor=links.FRAMING),
            h.p(h.em(f"The brief writer's judgement, by the {h.link('rubric on the methodology page', rubric)}, "
                     "not the article's words.")),
            h.ul([f"{h.strong('Tone:')} {h.text(f.tone)}" + (f" — {h.text(f.tone_note)}" if f.tone_note else ""),

@@ -72,9 +72,12 @@ def p(html: str) -> str:
     return f"<p>{html}</p>\n"
 
 
-def heading(html: str, level: int = 2) -> str:
-    """A section heading; the toc extension gives it its id and permalink, as in Markdown."""
-    return f"<h{level}>{html}</h{level}>\n"
+def heading(html: str, level: int = 2, anchor: str | None = None) -> str:
+    """A section heading; the toc extension gives it its id and permalink, as in Markdown.
+    A heading other pages link to has its ``anchor`` written here: a builder without
+    the toc extension (Zensical) gives HTML pages' headings no id."""
+    attrs = f' id="{attr(anchor)}"' if anchor else ""
+    return f"<h{level}{attrs}>{html}</h{level}>\n"
 
 
 def ul(items: Iterable[str]) -> str:

@@ -56,6 +56,10 @@ def site_path(brief_id: str) -> str:
     return f"briefs/{brief_id}/"
 
 
+#: The brief page's Framing section, which the sources page links to (render/brief.py).
+FRAMING = "framing"
+
+
 def para_anchor(n: int) -> str:
     return f"p-{n}"
 

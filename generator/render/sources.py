@@ -25,9 +25,9 @@ def render_sources(site: Site) -> str:
         loaded = "; ".join(f"{h.quoted(p.text) if p.text else h.text(p.note)} {cites_html(PAGE, r, p.cite)}"
                            for p in f.loaded_wording[:3]) or "none noted"
         if len(f.loaded_wording) > 3:
-            loaded += f"; {h.link(f'and {len(f.loaded_wording) - 3} more', links.rel(PAGE, links.brief(r.id), 'framing'))}"
+            loaded += f"; {h.link(f'and {len(f.loaded_wording) - 3} more', links.rel(PAGE, links.brief(r.id), links.FRAMING))}"
         count = len(f.headline_vs_body) + len(f.unsourced_claims) + len(f.incoherent_passages)
-        flags = h.link(str(count), links.rel(PAGE, links.brief(r.id), "framing")) if count else "0"
+        flags = h.link(str(count), links.rel(PAGE, links.brief(r.id), links.FRAMING)) if count else "0"
         rows.append([h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))), outlet_html(s),
                      article_when_html(site.analysis.dates[r.id]), h.text(s.author, empty=NOT_STATED_HTML),
                      h.text(f.tone), SOURCING_LABELS[f.sourcing], loaded, flags])
