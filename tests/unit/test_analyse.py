@@ -48,6 +48,8 @@ def test_the_real_contradictions_are_flagged_and_only_between_sources():
     assert verdicts["munir-visits"] == "adds detail"
     # "not confirmed" (a minister not aware of any request) leaves open what "pressed by the US" answers.
     assert verdicts["troop-request"] == "leaves open"
+    # "unclear" and "not stated" (one article speaks only of the contingent's goals) leave open the "yes".
+    assert verdicts["isf-mandate-disarmament"] == "leaves open"
     # "offered; Indonesia" against "reportedly willing; Pakistan": no list holds another.
     assert verdicts["troop-contributors"] == "names different items"
     assert verdicts["isf-legal-basis"] == "changed"

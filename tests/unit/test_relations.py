@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import REPO
 from generator.analyse import Answer, TopicClaims, answer_key
 from generator.corpus import Record, Sourced
 from generator.dating import ArticleDate
 from generator.model import Claim, When
 from generator.registry import Topic
-from generator.relations import find
+from generator.relations import OPEN_ANSWERS, find
 
 UNDATED = When(date=None, precision="unknown")
 
@@ -114,3 +115,9 @@ def test_a_source_that_gives_both_answers_does_not_disagree_with_either():
     f = _verdict("single", [("b", "preparing"), ("b", "under process"), ("c", "under process")], b=None, c=None)
     assert f.verdict is None
 
+
+
+def test_every_open_answer_is_documented_for_editors():
+    for page in ("CONTRIBUTING.md", "docs/methodology.md"):
+        text = " ".join((REPO / page).read_text(encoding="utf-8").split())
+        assert all(f"`{word}`" in text for word in OPEN_ANSWERS), page
