@@ -6,13 +6,14 @@ from collections import Counter
 
 from ..analyse import Sourced, answer_key
 from ..context import Site
+from ..corpus import Record
 from ..fields import ATTRIBUTION_LABELS
 from ..model import Claim
 from ..output import Output
 from ..stances import KIND_LABELS
 from . import html as h
 from . import links
-from .common import as_of_html, cites_html, entity_html
+from .common import as_of_html, cites_html, entity_html, source_name
 
 PAGE = links.COUNTRIES
 CONTRIBUTORS_TOPIC = "troop-contributors"
@@ -21,6 +22,13 @@ PER_COUNTRY = 12
 
 def outputs(site: Site) -> list[Output]:
     return [Output(PAGE, render_countries(site), in_nav=True, meta={"title": "Countries"})]
+
+
+def _source(site: Site, r: Record, cite: list[int]) -> str:
+    """The source by its article's date (its title the tooltip) and the paragraphs:
+    a reader weighs a claim by when it was made, and a cell of titles ran longest."""
+    return (f"{h.a(h.text(source_name(site.analysis, r)), links.rel(PAGE, links.brief(r.id)), title=r.brief.title)} "
+            f"{cites_html(PAGE, r, cite)}")
 
 
 def render_countries(site: Site) -> str:
@@ -41,10 +49,10 @@ def render_countries(site: Site) -> str:
     rows = []
     for cid in sorted(named, key=lambda c: countries[c].name.lower()):
         for s in named[cid][:PER_COUNTRY]:
-            r, c = s.record, s.item
-            rows.append([entity_html(corpus, PAGE, cid), h.text(c.claim), ATTRIBUTION_LABELS[c.attribution],
-                         h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites_html(PAGE, r, c.cite)])
-    out.append(h.table(["Country", "Claim", "Attribution", "Source", "Paragraphs"], rows) if rows else h.p("None reported."))
+            # The answer first ("offered", "leading contenders"): what the claim says of the country.
+            rows.append([entity_html(corpus, PAGE, cid), f"{h.strong(h.text(s.item.answer))} — {h.text(s.item.claim)}",
+                         ATTRIBUTION_LABELS[s.item.attribution], _source(site, s.record, s.item.cite)])
+    out.append(h.table(["Country", "Claim", "Attribution", "Source"], rows) if rows else h.p("None reported."))
 
     out.append(h.heading("Stances and objections"))
     out.append(h.p("Positions the sources attribute to countries other than Pakistan (Pakistan's own are on the "
@@ -56,8 +64,7 @@ def render_countries(site: Site) -> str:
             if p.actor in countries and p.actor != "pakistan":
                 stances.append((countries[p.actor].name.lower(), rank, [
                     entity_html(corpus, PAGE, p.actor), h.text(corpus.topics[p.topic].name), KIND_LABELS[p.kind],
-                    h.text(p.stance), ATTRIBUTION_LABELS[p.attribution],
-                    h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))), cites_html(PAGE, r, p.cite)]))
+                    h.text(p.stance), ATTRIBUTION_LABELS[p.attribution], _source(site, r, p.cite)]))
     stances.sort(key=lambda x: x[:2])
     per_country: Counter[str] = Counter()
     kept = []
@@ -65,6 +72,6 @@ def render_countries(site: Site) -> str:
         per_country[name] += 1
         if per_country[name] <= PER_COUNTRY:
             kept.append(row)
-    out.append(h.table(["Country", "Topic", "Kind", "Position", "Attribution", "Source", "Paragraphs"], kept)
+    out.append(h.table(["Country", "Topic", "Kind", "Position", "Attribution", "Source"], kept)
                if stances else h.p("None reported."))
     return h.page("".join(out))

@@ -131,3 +131,9 @@ def test_what_changed_lists_only_days_with_a_year():
     changed = PAGES["index.md"].partition("## What changed")[2].partition("## ")[0]
     assert "**17 November 2025 (inferred)**" in changed
     assert "year not stated" not in changed  # 5 October: on the timeline, in its article's year, but not here
+
+
+def test_the_countries_page_gives_each_claim_s_answer_and_its_source_by_date():
+    page = PAGES["countries.md"]
+    assert "<td><strong>offered; Indonesia</strong> — Dar told parliament" in page
+    assert '>29 October 2025</a> <a href="briefs/asif-gaza-force-decision-still-under-process.md#p-10"' in page
