@@ -129,6 +129,10 @@ def outputs(site: Site) -> list[Output]:
     # (a day and month without a year in its article's year: analyse.py; render/timeline_svg.py).
     listed = [t for period in groups if period in shown for t in shown[period]]
     anchors = {t.key: f"event-{n}" for n, t in enumerate(listed, 1)}
+    # Oldest first puts the latest event screens down on a phone: one link goes there.
+    latest = next((t for t in reversed(listed) if t.when.date and not t.expected), None)
+    if latest is not None:
+        main.append(h.p(h.link(f"Go to the latest dated event ({when(latest.when, marks=False)})", f"#{anchors[latest.key]}")))
     main.append(h.raw(timeline_svg([Mark(t.placed, when(t.when, marks=False), t.text, f"#{anchors[t.key]}")
                               for t in listed if t.when.date])))
     for period in groups:

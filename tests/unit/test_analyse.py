@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import REPO
 from generator.corpus import read_corpus
 from generator.site import outputs, site_of
@@ -137,3 +139,10 @@ def test_the_countries_page_gives_each_claim_s_answer_and_its_source_by_date():
     page = PAGES["countries.md"]
     assert "<td><strong>offered; Indonesia</strong> — Dar told parliament" in page
     assert '>29 October 2025</a> <a href="briefs/asif-gaza-force-decision-still-under-process.md#p-10"' in page
+
+
+def test_the_timeline_links_straight_to_its_latest_dated_event():
+    page = PAGES["timeline/index.md"]
+    anchor = re.search(r'<p><a href="#(event-\d+)">Go to the latest dated event \(17 November 2025\)</a></p>', page)[1]
+    entry = page[page.index(f'<li id="{anchor}">'):]
+    assert entry.startswith(f'<li id="{anchor}"><strong>17 November 2025 (inferred)</strong> — The UN Security Council')
