@@ -7,6 +7,7 @@ is generated.  Each section has a fixed size, linking to its full view.
 from __future__ import annotations
 
 from ..context import Site
+from ..corpus import Record
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from ..status import BriefCite
@@ -38,12 +39,18 @@ def outputs(site: Site) -> list[Output]:
     return [Output(PAGE, render_overview(site), "docs/index.md", in_nav=True)]
 
 
+def _cited(site: Site, record: Record, numbers: list[int]) -> str:
+    """A compact link to a brief, by its article's date (the title is the link's
+    tooltip: a title in every line made the phone's first screens mostly links),
+    and to the paragraphs cited."""
+    return (f"{link(source_name(site.analysis, record, article_label), links.rel(PAGE, links.brief(record.id)), record.brief.title)} "
+            f"{cites(PAGE, record, numbers)}")
+
+
 def _rests_on(site: Site, cited: list[BriefCite]) -> str:
-    """Compact links to the briefs and paragraphs a line rests on, each brief by its
-    article's date (the title is the link's tooltip)."""
+    """The briefs and paragraphs a line rests on."""
     records = site.corpus.by_id
-    return "; ".join(f"{link(source_name(site.analysis, records[c.brief], article_label), links.rel(PAGE, links.brief(c.brief)), records[c.brief].brief.title)} "
-                     f"{cites(PAGE, records[c.brief], c.cite)}" for c in cited)
+    return "; ".join(_cited(site, records[c.brief], c.cite) for c in cited)
 
 
 def _status(site: Site) -> list[str]:
@@ -75,8 +82,7 @@ def _what_changed(site: Site) -> list[str]:
     out = ["## What changed\n", "The latest dated developments the sources report, newest first.\n"]
     for t in reversed(dated):
         # Every source that reports it, not "and 1 more": the reader should see them all.
-        sources = "; ".join(f"{link(s.record.brief.title, links.rel(PAGE, links.brief(s.record.id)))} "
-                            f"{cites(PAGE, s.record, s.item.cite)}" for s in t.reports)
+        sources = "; ".join(_cited(site, s.record, s.item.cite) for s in t.reports)
         out.append(f"- **{when(t.when)}** — {md(t.text)} ({sources})")
     if not dated:
         out.append("No source reports a dated development.")
@@ -90,9 +96,8 @@ def _key_figures(site: Site) -> list[str]:
         return []
     records = site.corpus.by_id
     out = ["## Key figures\n"]
-    out += [f"- **{md(f.figure)}** — {md(f.label)} "
-            f"({link(records[f.source.brief].brief.title, links.rel(PAGE, links.brief(f.source.brief)))} "
-            f"{cites(PAGE, records[f.source.brief], f.source.cite)})" for f in status.key_figures]
+    out += [f"- **{md(f.figure)}** — {md(f.label)} ({_cited(site, records[f.source.brief], f.source.cite)})"
+            for f in status.key_figures]
     return out + [""]
 
 

@@ -133,6 +133,8 @@ def test_what_changed_lists_only_days_with_a_year():
     changed = PAGES["index.md"].partition("## What changed")[2].partition("## ")[0]
     assert "**17 November 2025 (inferred)**" in changed
     assert "year not stated" not in changed  # 5 October: on the timeline, in its article's year, but not here
+    # Sources by their article's date, the title as tooltip: titles on every line filled a phone's screens.
+    assert '([the undated article &#40;after 17 November 2025&#41;](briefs/pakistan-rules-out-disarming-hamas' in changed
 
 
 def test_the_countries_page_gives_each_claim_s_answer_and_its_source_by_date():
