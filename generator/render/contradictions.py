@@ -67,7 +67,7 @@ def relation(site: Site, d: Difference) -> str:
         return f"{_answer(site, more)} {h.strong('adds detail')} to {_answer(site, less)}."
     if d.kind == "leaves open":
         return (f"{_answer(site, d.a)} {h.strong('leaves open')} what {_answer(site, d.b)} answers: "
-                "saying a question is open does not contradict an answer to it.")
+                "a source that says a question is open, or does not say, contradicts no answer to it.")
     if d.kind == "names different items":
         return f"{_answer(site, d.a)} and {_answer(site, d.b)} {h.strong('name different items')}."
     return (f"{_answer(site, d.a)} and {_answer(site, d.b)} {h.strong('differ')}, and a source is undated, so whether "
@@ -95,12 +95,14 @@ def summary(f: Finding) -> str:
                 else f"{_n(f.claims.sources, 'source')} give the same answer{answer}.")
     parts = []
     for kind, label in (("contradicts", "contradiction"), ("changed", "change over time"),
-                        ("cannot be ordered", "undated difference"), ("adds detail", "added detail"),
-                        ("leaves open", "answer leaving it open")):
+                        ("cannot be ordered", "undated difference"), ("adds detail", "added detail")):
         if kind == "cannot be ordered" and kind in kinds:
             parts.append("answers that cannot be dated")
         elif kinds.count(kind):
             parts.append(_n(kinds.count(kind), label))
+    if "leaves open" in kinds:  # the open answers, counted once each, not the pairs
+        opened = len({d.a.key for d in f.differences if d.kind == "leaves open"})
+        parts.append(f"{_n(opened, 'answer')} leaving it open")
     if "names different items" in kinds:
         if not parts:
             return f"{_n(f.claims.sources, 'source')} give lists that name different items."
@@ -183,7 +185,9 @@ def render_contradictions(site: Site) -> str:
         if group:
             out.append(h.heading(title))
             if verdict == "names different items":
-                out.append(h.p("No list holds another, and none excludes what another names: "
+                out.append(h.p("The answers list different items (a status such as “offered” or “reportedly "
+                               "willing” counts as one): no answer holds every item of another, and none excludes "
+                               "what another names, so "
                                "this is neither agreement nor a contradiction."))
             out += [_question(site, f) for f in group]
     return h.page("".join(out))

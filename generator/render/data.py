@@ -65,7 +65,9 @@ def render_data(site: Site) -> str:
         "- `page` is the brief's page, relative to this site's address.",
         "- A CSV cell that would start with `=`, `+`, `-` or `@` starts with an apostrophe instead, so "
         "spreadsheets do not run it as a formula; briefs.json has every text exactly.",
-        "- Dates are as precise as the article allows: `precision` says whether `date` is a day, a month, "
-        "a year or unknown, and `basis` whether the article states it or the brief writer inferred it.",
+        "- Dates are as precise as the article allows: `precision` says whether `date` is a day, a day and "
+        "month without a year (written `--MM-DD`, as ISO 8601 does), a month, a year or unknown, and `basis` "
+        "whether the article states it or the brief writer inferred it. In the CSV a `--MM-DD` date starts "
+        "with an apostrophe too: a spreadsheet would read `--10-05` as a sum.",
         "- `expected` is `true` for a happening the article says is still to come, `false` for one it reports.\n",
     ])

@@ -125,21 +125,24 @@ def render_overview(site: Site) -> str:
                f"the {link('conditions tracker', links.CONDITIONS)} shows each source's wording.\n")
     out.append(table(["Condition", "Sources", "Of which on record"], rows) if rows else "None reported.\n")
 
-    out.append("## Who is offering troops\n")
+    out.append("## Who may send troops\n")
     rows = _claim_rows(site, CONTRIBUTORS_TOPIC)
-    out.append(f"Countries named as contributors, with how many troops where a source says. See {link('countries', links.COUNTRIES)}.\n")
+    out.append(f"Countries named as possible contributors, from an offer to officials' guesses, with how many troops where a source says. See {link('countries', links.COUNTRIES)}.\n")
     out.append(table(["Article date", "Countries", "Claim", "Attribution", "Source"], rows) if rows else "No source reports it.\n")
 
     out.append("## Open questions\n")
     # Each brief's questions are about its own article, so they are grouped by source:
     # a later article may answer what an earlier one left open, and the list must not
     # read as what no source answers.
-    out.append("What each of the newest articles leaves unanswered, newest first, in its brief writer's words. "
+    out.append("What the three newest articles whose briefs ask questions leave unanswered, newest first, in the brief writers' words. "
                f"A later article may answer what an earlier one left open: {link('claims and contradictions', links.rel(PAGE, links.CONTRADICTIONS))} "
                "sets the sources' answers side by side.\n")
     for r in [r for r in analysis.newest_first if r.brief.open_questions][:3]:
         name = source_name(analysis, r, article_label)
         out.append(f"- {link(name[0].upper() + name[1:], links.rel(PAGE, links.brief(r.id)), r.brief.title)}:\n")
         out += [f"    - {md(q)}" for q in r.brief.open_questions[:3]]
+        if len(r.brief.open_questions) > 3:
+            out.append(f"    - and {len(r.brief.open_questions) - 3} more on "
+                       f"{link('its brief', links.rel(PAGE, links.brief(r.id)))}")
         out.append("")
     return "\n".join(out) + "\n"

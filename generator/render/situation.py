@@ -5,22 +5,25 @@ Every section has a fixed number of items, and the print stylesheet
 prints on one A4 or Letter sheet however many briefs there are and however
 long their texts (a browser test prints it and counts the pages).
 
-Each item ends with the sources it rests on, named by their article's date
-(the brief's title is the link's tooltip) and the paragraphs they cite: a
+Each item names the sources it rests on, by their article's date (the
+brief's title is the link's tooltip), and the paragraphs they cite: a
 one-sheet summary is where a reader most needs to check a line quickly.
+Where an item's text is long, its sources come first, so that the cut
+takes the text's end, not the citation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..analyse import Analysis
 from ..context import Site
 from ..corpus import Record
+from ..dating import ArticleDate
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from . import links
-from .common import as_of, cites, source_name, when
+from .common import article_label, article_short, as_of, cites, source_name, when
 from .text import link, md
 
 PAGE = links.SITUATION
@@ -33,15 +36,21 @@ DATES = 5
 QUESTIONS = 3
 
 
-def _from(analysis: Analysis, cited: Iterable[tuple[Record, Iterable[int]]]) -> str:
-    """" (28 October 2025 ¶2; 27 October 2025 ¶1 ¶4)": each source once, in the order
+def _sources(analysis: Analysis, cited: Iterable[tuple[Record, Iterable[int]]],
+             label: Callable[[ArticleDate], str] = article_short) -> str:
+    """"28 October 2025 ¶2; 27 October 2025 ¶1 ¶4": each source once, in the order
     given, with every paragraph it is cited for there."""
     by_brief: dict[str, tuple[Record, dict[int, None]]] = {}
     for record, numbers in cited:
         by_brief.setdefault(record.id, (record, {}))[1].update(dict.fromkeys(numbers))
-    parts = [f"{link(source_name(analysis, r), links.rel(PAGE, links.brief(r.id)), r.brief.title)} "
-             f"{cites(PAGE, r, list(ns))}" for r, ns in by_brief.values()]
-    return f" ({'; '.join(parts)})" if parts else ""
+    return "; ".join(f"{link(source_name(analysis, r, label), links.rel(PAGE, links.brief(r.id)), r.brief.title)} "
+                     f"{cites(PAGE, r, list(ns))}" for r, ns in by_brief.values())
+
+
+def _from(analysis: Analysis, cited: Iterable[tuple[Record, Iterable[int]]]) -> str:
+    """" (28 October 2025 ¶2; …)" after a line, or nothing."""
+    parts = _sources(analysis, cited)
+    return f" ({parts})" if parts else ""
 
 
 def _answers(analysis: Analysis, topic_id: str) -> list[str]:
@@ -86,9 +95,9 @@ def render_situation(site: Site) -> str:
     out = ['<div class="situation" markdown="block">\n',
            "# Situation brief\n",
            f"{as_of(analysis)}\n",
-           f"*From {len(corpus.records)} brief{'s' if len(corpus.records) != 1 else ''}. Each item ends with the sources it rests on, "
-           f"named by their article's date, and the paragraphs of the article they cite. Print this page for a one-sheet summary; "
-           f"the {link('home page', links.HOME)} has the sources.*\n"]
+           f"*From {len(corpus.records)} brief{'s' if len(corpus.records) != 1 else ''}. Each item names the sources it rests on, "
+           f"by their article's date, and the paragraphs of the article they cite. Print this page for a one-sheet summary "
+           f"(on paper each item is cut at two lines; this page has them whole); the {link('home page', links.HOME)} has the sources.*\n"]
 
     out += ["## Decision status\n", *(_answers(analysis, STATUS_TOPIC) or ["- No source reports it."]), ""]
 
@@ -104,12 +113,15 @@ def render_situation(site: Site) -> str:
         out.append("- None reported.")
     out.append("")
 
-    out += ["## Troop offers\n", *(_offers(analysis) or ["- No source reports one."]), ""]
+    # Not "offers": the sources' answers run from an offer to US officials' guesses.
+    out += ["## Possible troop contributors\n", *(_offers(analysis) or ["- No source reports one."]), ""]
 
     out.append("## Latest dates\n")
     days = [t for t in analysis.timeline if t.when.precision == "day"][-DATES:]
-    out += [f"- **{when(t.when)}** — {md(t.text)}" + _from(analysis, ((s.record, s.item.cite) for s in t.reports))
-            for t in reversed(days)] or ["- None."]
+    # The sources before the text, as for the offers: the cut on paper takes the text's end.
+    # "in the article of …", not a second date in brackets beside the event's own.
+    out += [f"- **{when(t.when)}**, in {_sources(analysis, ((s.record, s.item.cite) for s in t.reports), article_label)}: "
+            f"{md(t.text)}" for t in reversed(days)] or ["- None."]
     out.append("")
 
     if newest and newest[0].brief.open_questions:
@@ -119,6 +131,9 @@ def render_situation(site: Site) -> str:
         out.append(f"What the brief of the newest source "
                    f"({link(source_name(analysis, r), links.rel(PAGE, links.brief(r.id)), r.brief.title)}) leaves open:\n")
         out += [f"- {md(q)}" for q in r.brief.open_questions[:QUESTIONS]]
+        if len(r.brief.open_questions) > QUESTIONS:
+            out.append(f"- and {len(r.brief.open_questions) - QUESTIONS} more on "
+                       f"{link('its brief', links.rel(PAGE, links.brief(r.id)))}")
         out.append("")
     out.append("</div>\n")
     return "\n".join(out)

@@ -106,7 +106,7 @@ def outputs(site: Site) -> list[Output]:
     main = [h.heading("Timeline", 1), as_of_html(site.analysis, len(site.corpus.records)),
             h.p("Every event the briefs report, oldest first, one entry per happening with every source that "
                 f"reports it. Dates marked {h.em('(inferred)')} were worked out by the brief writer from the "
-                f"article's own date; {h.em('expected')} marks what a source says is still to come. Article "
+                f"article's own date or other clues in it; {h.em('expected')} marks what a source says is still to come. Article "
                 "publication dates are not events and do not appear here.")]
     # The main page holds the newest periods that fit the budget (the newest
     # one cut to its latest entries if it alone is too long), in date order.

@@ -296,7 +296,7 @@ def test_situation_brief_prints_on_one_page(page, base_url):
     page.emulate_media(media="print")
     try:
         expect(page.locator(".md-header")).to_be_hidden()
-        expect(page.locator(".situation h2", has_text="Troop offers")).to_be_visible()
+        expect(page.locator(".situation h2", has_text="Possible troop contributors")).to_be_visible()
         for paper in ("A4", "Letter"):
             pdf = page.pdf(format=paper)
             assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == 1, f"{paper}: more than one page"

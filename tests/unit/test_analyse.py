@@ -148,3 +148,17 @@ def test_the_timeline_links_straight_to_its_latest_dated_event():
     anchor = re.search(r'<p><a href="#(event-\d+)">Go to the latest dated event \(17 November 2025\)</a></p>', page)[1]
     entry = page[page.index(f'<li id="{anchor}">'):]
     assert entry.startswith(f'<li id="{anchor}"><strong>17 November 2025 (inferred)</strong> — The UN Security Council')
+
+
+def test_the_situation_sheet_s_dates_name_their_sources_before_the_text_and_count_what_they_leave_out():
+    sheet = PAGES["situation.md"]
+    line = next(x for x in sheet.splitlines() if "Rana Sanaullah" in x)
+    assert line.startswith("- **27 October 2025 (inferred)**, in [the article of 28 October 2025](briefs/")
+    assert line.index("#p-18") < line.index("Rana Sanaullah")  # the cut on paper takes the text's end
+    assert "- and 5 more on [its brief](briefs/pakistan-rules-out-disarming-hamas-weighs-gaza-force.md)" in sheet
+
+
+def test_open_answers_are_counted_once_each_in_a_question_s_summary():
+    page = PAGES["contradictions.md"]
+    assert "<strong>2 answers leaving it open among 3 sources.</strong>" in page  # the ISF mandate
+    assert "<strong>1 answer leaving it open among 3 sources.</strong>" in page  # the troop request
