@@ -70,14 +70,18 @@ TITLE_WORDS = 5
 
 def source_name(analysis: Analysis, record: Record, label: Callable[[ArticleDate], str] = article_short) -> str:
     """A source named by its article's date (`article_short`, or `article_label` in
-    prose), with the start of its brief's title when another source shares that date:
-    two "an undated article" links on one line cannot be told apart on a phone,
-    where the title in the link's tooltip does not show."""
+    prose), with the start of its headline (or its brief's title) when another source
+    shares that date: two "an undated article" links on one line cannot be told
+    apart on a phone, where the title in the link's tooltip does not show."""
     name = label(analysis.dates[record.id])
     if record.id not in analysis.same_date:
         return name
-    words = record.brief.title.split()
-    return f"{name}, “{' '.join(words[:TITLE_WORDS])}{' …' if len(words) > TITLE_WORDS else ''}”"
+    # The article's own headline where it has one; else the brief's title, said to be
+    # the brief's, since words in quotation marks read as the article's.
+    headline = record.brief.source.headline
+    words = (headline or record.brief.title).split()
+    start = f"“{' '.join(words[:TITLE_WORDS])}{' …' if len(words) > TITLE_WORDS else ''}”"
+    return f"{name}, headlined {start}" if headline else f"{name}, briefed as {start}"
 
 
 def article_label(d: ArticleDate) -> str:

@@ -86,8 +86,9 @@ def test_two_sources_of_the_same_date_are_told_apart_where_sources_are_named_by_
     # line could not be told apart on a phone, where a link's tooltip does not show.
     assert A.same_date == {"pakistan-considering-isf-troops-israel-may-object", "pakistan-reportedly-seeks-isf-command"}
     for page in ("situation.md", "contradictions.md"):
-        assert "an undated article, “Pakistan reportedly willing to join …”" in PAGES[page], page
-        assert "an undated article, “Pakistan said to be weighing …”" in PAGES[page], page
+        # The article's headline where it has one, else the brief's title, said to be the brief's.
+        assert "an undated article, briefed as “Pakistan reportedly willing to join …”" in PAGES[page], page
+        assert "an undated article, headlined “Pakistan Plans to Send Troops …”" in PAGES[page], page
         assert "an undated article]" not in PAGES[page] and "an undated article</a>" not in PAGES[page], page
 
 
