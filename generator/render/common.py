@@ -93,13 +93,15 @@ def article_label(d: ArticleDate) -> str:
     return "an undated article"
 
 
-def as_of(analysis: Analysis) -> str:
-    """The sentence saying when the picture holds, for the home and situation pages."""
+def as_of(analysis: Analysis, *, lead: bool = True) -> str:
+    """The sentence saying when the picture holds, for the home and situation pages;
+    without its ``lead`` ("As of …") where a heading above already says it."""
     d = analysis.as_of
     if d is None:
         return "No source is dated, so the date this picture holds for is not known."
     if d.published.date:
-        return f"**As of {date_text(d.published)}**, the date of the newest source."
+        return (f"**As of {date_text(d.published)}**, the date of the newest source." if lead
+                else "That is the date of the newest source.")
     assert d.after is not None
     why = "the latest event it reports" if d.derived else "what it reports"
     inferred = " (its year inferred by the brief writer)" if d.after.basis == "inferred" else ""
@@ -107,8 +109,8 @@ def as_of(analysis: Analysis) -> str:
     dated = next((analysis.dates[r.id].published for r in analysis.newest_first
                   if analysis.dates[r.id].published.date), None)
     also = f"; the newest dated source is of {date_text(dated)}" if dated is not None else "; no source is dated"
-    return (f"**As of {date_text(d.after)} or later.** The newest source is undated, "
-            f"but {why}{inferred} shows it was written then or after{also}.")
+    return ((f"**As of {date_text(d.after)} or later.** " if lead else "")
+            + f"The newest source is undated, but {why}{inferred} shows it was written then or after{also}.")
 
 
 def as_of_html(analysis: Analysis, sources: int) -> str:

@@ -62,7 +62,8 @@ def _status(site: Site) -> list[str]:
     out = [f'!!! abstract "Where things stand{when_}"\n']
     if status is not None:
         out.append(indent(f"**{md(status.line)}** *Rests on:* {_rests_on(site, status.rests_on)}\n"))
-    out.append(indent(as_of(site.analysis) + "\n"))
+    # The box's title says "as of" already: its line only says why.
+    out.append(indent(as_of(site.analysis, lead=d is None) + "\n"))
     if status is None:
         return out
     if (j := status.judgement) is not None:

@@ -17,8 +17,12 @@ NEWEST = "pakistan-rules-out-disarming-hamas-weighs-gaza-force"  # undated, but 
 def test_newest_first_puts_the_article_written_after_17_november_first():
     assert A.newest_first[0].id == NEWEST
     assert A.as_of is not None and A.as_of.after is not None and A.as_of.after.date == "2025-11-17"
+    assert "**As of 17 November 2025 or later.** The newest source is undated" in PAGES["situation.md"]
+    # On the home page the box's title says "as of"; its line does not say it again.
+    assert '!!! abstract "Where things stand — as of 17 November 2025 or later"' in PAGES["index.md"]
+    assert "**As of" not in PAGES["index.md"]
     for page in ("index.md", "situation.md"):
-        assert "**As of 17 November 2025 or later.** The newest source is undated" in PAGES[page]
+        assert "The newest source is undated, but the latest event it reports" in PAGES[page]
         assert "; the newest dated source is of 29 October 2025." in PAGES[page]  # a bound is not a date
     undated_newest = ("<strong>As of 17 November 2025 or later</strong>: the newest of 5 sources is undated "
                       "but was written then or after.")
