@@ -12,6 +12,7 @@ from ..corpus import Corpus, Record
 from ..model import Quote, Source, When
 from . import html as h
 from . import links
+from .text import link
 
 NOT_STATED = "*not stated*"
 #: NOT_STATED in a view written as HTML (render/html.py); the `_html` helpers below are its forms of the others.
@@ -82,6 +83,20 @@ def source_name(analysis: Analysis, record: Record, label: Callable[[ArticleDate
     words = (headline or record.brief.title).split()
     start = f"“{' '.join(words[:TITLE_WORDS])}{' …' if len(words) > TITLE_WORDS else ''}”"
     return f"{name}, headlined {start}" if headline else f"{name}, briefed as {start}"
+
+
+def source_link(page: str, analysis: Analysis, record: Record,
+                label: Callable[[ArticleDate], str] = article_short) -> str:
+    """A Markdown link from ``page`` to a brief, named by `source_name`, its title the
+    tooltip: the one way views name a source by date (callers add the ¶ links)."""
+    return link(source_name(analysis, record, label), links.rel(page, links.brief(record.id)), record.brief.title)
+
+
+def source_link_html(page: str, analysis: Analysis, record: Record,
+                     label: Callable[[ArticleDate], str] = article_short) -> str:
+    """`source_link` for a view written as HTML."""
+    return h.a(h.text(source_name(analysis, record, label)), links.rel(page, links.brief(record.id)),
+               title=record.brief.title)
 
 
 def article_label(d: ArticleDate) -> str:

@@ -16,7 +16,7 @@ from ..relations import STRENGTH, Difference, Finding
 from ..stances import KIND_LABELS
 from . import html as h
 from . import links
-from .common import article_label, article_when_html, as_of_html, cites_html, entity_html, source_name
+from .common import article_label, article_when_html, as_of_html, cites_html, entity_html, source_link_html, source_name
 
 PAGE = links.CONTRADICTIONS
 #: Sources shown per answer; the count says how many more there are.
@@ -47,8 +47,7 @@ def _answer(site: Site, answer: Answer) -> str:
     a link to its brief, titled with the brief's title, so that the line can be traced
     without opening the table of every claim."""
     records = list({s.record.id: s.record for s in answer.claims}.values())  # newest article first
-    shown = [h.a(h.text(source_name(site.analysis, r)), links.rel(PAGE, links.brief(r.id)), title=r.brief.title)
-             for r in records[:PER_ANSWER]]
+    shown = [source_link_html(PAGE, site.analysis, r) for r in records[:PER_ANSWER]]
     more = f"; and {len(records) - PER_ANSWER} more" if len(records) > PER_ANSWER else ""
     return f"{h.quoted(answer.text)} ({_n(len(records), 'source')}: {'; '.join(shown)}{more})"
 

@@ -13,7 +13,7 @@ from ..output import Output
 from ..stances import KIND_LABELS
 from . import html as h
 from . import links
-from .common import as_of_html, cites_html, entity_html, source_name
+from .common import as_of_html, cites_html, entity_html, source_link_html
 
 PAGE = links.COUNTRIES
 CONTRIBUTORS_TOPIC = "troop-contributors"
@@ -27,8 +27,7 @@ def outputs(site: Site) -> list[Output]:
 def _source(site: Site, r: Record, cite: list[int]) -> str:
     """The source by its article's date (its title the tooltip) and the paragraphs:
     a reader weighs a claim by when it was made, and a cell of titles ran longest."""
-    return (f"{h.a(h.text(source_name(site.analysis, r)), links.rel(PAGE, links.brief(r.id)), title=r.brief.title)} "
-            f"{cites_html(PAGE, r, cite)}")
+    return f"{source_link_html(PAGE, site.analysis, r)} {cites_html(PAGE, r, cite)}"
 
 
 def render_countries(site: Site) -> str:

@@ -12,7 +12,7 @@ from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from ..status import BriefCite
 from . import links
-from .common import article_label, article_when, as_of, cites, date_text, indent, source_name, table, when
+from .common import article_label, article_when, as_of, cites, date_text, indent, source_link, source_name, table, when
 from .text import link, md
 
 PAGE = links.HOME
@@ -43,8 +43,7 @@ def _cited(site: Site, record: Record, numbers: list[int]) -> str:
     """A compact link to a brief, by its article's date (the title is the link's
     tooltip: a title in every line made the phone's first screens mostly links),
     and to the paragraphs cited."""
-    return (f"{link(source_name(site.analysis, record, article_label), links.rel(PAGE, links.brief(record.id)), record.brief.title)} "
-            f"{cites(PAGE, record, numbers)}")
+    return f"{source_link(PAGE, site.analysis, record, article_label)} {cites(PAGE, record, numbers)}"
 
 
 def _rests_on(site: Site, cited: list[BriefCite]) -> str:

@@ -23,7 +23,7 @@ from ..dating import ArticleDate
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from . import links
-from .common import article_label, article_short, as_of, cites, source_name, when
+from .common import article_label, article_short, as_of, cites, source_link, when
 from .text import link, md
 
 PAGE = links.SITUATION
@@ -43,8 +43,7 @@ def _sources(analysis: Analysis, cited: Iterable[tuple[Record, Iterable[int]]],
     by_brief: dict[str, tuple[Record, dict[int, None]]] = {}
     for record, numbers in cited:
         by_brief.setdefault(record.id, (record, {}))[1].update(dict.fromkeys(numbers))
-    return "; ".join(f"{link(source_name(analysis, r, label), links.rel(PAGE, links.brief(r.id)), r.brief.title)} "
-                     f"{cites(PAGE, r, list(ns))}" for r, ns in by_brief.values())
+    return "; ".join(f"{source_link(PAGE, analysis, r, label)} {cites(PAGE, r, list(ns))}" for r, ns in by_brief.values())
 
 
 def _from(analysis: Analysis, cited: Iterable[tuple[Record, Iterable[int]]]) -> str:
@@ -129,7 +128,7 @@ def render_situation(site: Site) -> str:
         out.append("## Open questions\n")
         # The brief writer's questions, not the article's: say whose they are.
         out.append(f"What the brief of the newest source "
-                   f"({link(source_name(analysis, r), links.rel(PAGE, links.brief(r.id)), r.brief.title)}) leaves open:\n")
+                   f"({source_link(PAGE, analysis, r)}) leaves open:\n")
         out += [f"- {md(q)}" for q in r.brief.open_questions[:QUESTIONS]]
         if len(r.brief.open_questions) > QUESTIONS:
             out.append(f"- and {len(r.brief.open_questions) - QUESTIONS} more on "
