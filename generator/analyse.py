@@ -136,12 +136,21 @@ def shared_key_notes(timeline: tuple[TimelineEntry, ...]) -> list[str]:
 
 # ---- claims and contradictions --------------------------------------------------
 
+#: The question whose answers name troop contributors (briefs/registry/topics.yaml),
+#: read by the home page, the situation sheet and the countries page.
+CONTRIBUTORS_TOPIC = "troop-contributors"
+
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+
+
+def answer_parts(answer: str) -> list[str]:
+    """The items an answer names, as written: "offered; Indonesia" names two."""
+    return [part for part in _SPLIT.split(answer.strip(" .")) if part]
 
 
 def answer_key(answer: str) -> frozenset[str]:
     """Answers that name the same items in another order or case are one answer."""
-    return frozenset(part for part in _SPLIT.split(answer.lower().strip(" .")) if part)
+    return frozenset(part.lower() for part in answer_parts(answer))
 
 
 @dataclass(frozen=True)

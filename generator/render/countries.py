@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..analyse import Sourced, answer_key
+from ..analyse import CONTRIBUTORS_TOPIC, Sourced, answer_parts
 from ..context import Site
 from ..corpus import Record
 from ..fields import ATTRIBUTION_LABELS
@@ -16,7 +16,6 @@ from . import links
 from .common import as_of_html, cites_html, entity_html, source_link_html
 
 PAGE = links.COUNTRIES
-CONTRIBUTORS_TOPIC = "troop-contributors"
 PER_COUNTRY = 12
 
 
@@ -30,6 +29,17 @@ def _source(site: Site, r: Record, cite: list[int]) -> str:
     return f"{source_link_html(PAGE, site.analysis, r)} {cites_html(PAGE, r, cite)}"
 
 
+def _called(answer: str, names: dict[str, str]) -> str:
+    """What a claim calls the countries it names: its answer without the names
+    ("offered" of "offered; Indonesia"), or "named" when the answer is only names."""
+    words = [part for part in answer_parts(answer) if part.lower() not in names]
+    return "; ".join(words) or "named"
+
+
+def _claim_id(number: int) -> str:
+    return f"claim-{number}"
+
+
 def render_countries(site: Site) -> str:
     corpus = site.corpus
     countries = {e.id: e for e in corpus.entities.values() if e.kind == "country"}
@@ -38,20 +48,35 @@ def render_countries(site: Site) -> str:
     names = {n.lower(): cid for cid, e in countries.items() for n in [e.name, *e.aliases]}
     named: dict[str, list[Sourced[Claim]]] = {}
     contributors = site.analysis.claims(CONTRIBUTORS_TOPIC)
-    for s in contributors.claims if contributors else ():  # newest source first
-        for item in answer_key(s.item.answer):
-            if item in names:
-                named.setdefault(names[item], []).append(s)
+    claims = list(contributors.claims) if contributors else []  # newest source first
+    for s in claims:
+        for item in answer_parts(s.item.answer):
+            if item.lower() in names:
+                named.setdefault(names[item.lower()], []).append(s)
     out = [h.heading("Countries", 1), as_of_html(site.analysis, len(site.corpus.records)), h.heading("Contributors and would-be contributors"),
-           h.p("Countries a source names as offering, expected or considered to contribute troops to the ISF, "
-               "with who the source says makes the claim.")]
-    rows = []
-    for cid in sorted(named, key=lambda c: countries[c].name.lower()):
-        for s in named[cid][:PER_COUNTRY]:
-            # The answer first ("offered", "leading contenders"): what the claim says of the country.
-            rows.append([entity_html(corpus, PAGE, cid), f"{h.strong(h.text(s.item.answer))} — {h.text(s.item.claim)}",
-                         ATTRIBUTION_LABELS[s.item.attribution], _source(site, s.record, s.item.cite)])
-    out.append(h.table(["Country", "Claim", "Attribution", "Source"], rows) if rows else h.p("None reported."))
+           h.p("Countries a source names as offering, expected or considered to contribute troops to the ISF. "
+               "The first table gives each country with what each claim calls it, newest source first; the second "
+               "gives each claim once, in full, with its source.")]
+    if named:
+        # One claim often names several countries: a row per country and claim
+        # repeated its whole text on every row, so a row here names only the
+        # claim's own words for the country ("offered"), and the text follows once.
+        number = {id(s): i for i, s in enumerate(claims, 1)}
+        rows = []
+        for cid in sorted(named, key=lambda c: countries[c].name.lower()):
+            rows.append([entity_html(corpus, PAGE, cid), h.ul(
+                f"{h.strong(h.text(_called(s.item.answer, names)))} ({ATTRIBUTION_LABELS[s.item.attribution]}) — "
+                f"{h.a(f'claim {number[id(s)]}', '#' + _claim_id(number[id(s)]))}, {cites_html(PAGE, s.record, s.item.cite)}"
+                for s in named[cid][:PER_COUNTRY])])
+        out.append(h.table(["Country", "What the sources call it"], rows))
+        out.append(h.heading("The claims", 3))
+        out.append(h.table(["Claim", "Answer and text", "Attribution", "Source"], [
+            [h.span(str(number[id(s)]), id=_claim_id(number[id(s)])),
+             f"{h.strong(h.text(s.item.answer))} — {h.text(s.item.claim)}",
+             ATTRIBUTION_LABELS[s.item.attribution], _source(site, s.record, s.item.cite)]
+            for s in claims if any(s in v for v in named.values())]))
+    else:
+        out.append(h.p("None reported."))
 
     out.append(h.heading("Stances and objections"))
     out.append(h.p("Positions the sources attribute to countries other than Pakistan (Pakistan's own are on the "

@@ -60,6 +60,12 @@ def a(label_html: str, target: str, **attributes: str) -> str:
     return f'<a href="{attr(target)}"{extra}>{label_html}</a>'
 
 
+def span(html: str, **attributes: str) -> str:
+    """An inline element to hang attributes on (an ``id`` a link can jump to)."""
+    extra = "".join(f' {name.replace("_", "-")}="{attr(value)}"' for name, value in attributes.items())
+    return f"<span{extra}>{html}</span>"
+
+
 def strong(html: str) -> str:
     return f"<strong>{html}</strong>"
 

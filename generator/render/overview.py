@@ -6,6 +6,7 @@ is generated.  Each section has a fixed size, linking to its full view.
 
 from __future__ import annotations
 
+from ..analyse import CONTRIBUTORS_TOPIC
 from ..context import Site
 from ..corpus import Record
 from ..fields import ATTRIBUTION_LABELS
@@ -17,7 +18,6 @@ from .text import link, md
 
 PAGE = links.HOME
 STATUS_TOPIC = "decision-status"
-CONTRIBUTORS_TOPIC = "troop-contributors"
 SHOWN = 8
 #: Developments under "What changed".
 CHANGES = 5

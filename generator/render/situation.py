@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..analyse import Analysis
+from ..analyse import CONTRIBUTORS_TOPIC, Analysis
 from ..context import Site
 from ..corpus import Record
 from ..dating import ArticleDate
@@ -28,7 +28,6 @@ from .text import link, md
 
 PAGE = links.SITUATION
 STATUS_TOPIC = "decision-status"
-CONTRIBUTORS_TOPIC = "troop-contributors"
 ANSWERS = 4
 CONDITIONS = 6
 OFFERS = 4

@@ -142,10 +142,16 @@ def test_what_changed_lists_only_days_with_a_year():
     assert '([the undated article &#40;after 17 November 2025&#41;](briefs/pakistan-rules-out-disarming-hamas' in changed
 
 
-def test_the_countries_page_gives_each_claim_s_answer_and_its_source_by_date():
+def test_the_countries_page_gives_each_claim_once_and_each_country_what_the_claims_call_it():
     page = PAGES["countries.md"]
-    assert "<td><strong>offered; Indonesia</strong> — Dar told parliament" in page
+    # The claim naming six countries is written out once, not on six rows.
+    assert page.count("have reportedly expressed willingness to contribute forces") == 1
+    assert '<td><span id="claim-1">1</span></td><td><strong>offered; Indonesia</strong> — Dar told parliament' in page
     assert '>29 October 2025</a> <a href="briefs/asif-gaza-force-decision-still-under-process.md#p-10"' in page
+    indonesia = page[page.index(">Indonesia</a></td>"):page.index("</ul>", page.index(">Indonesia</a></td>"))]
+    # Newest source first, each in the claim's own words for the country, linked to its row and paragraph.
+    assert indonesia.index("<strong>offered</strong> (on record)") < indonesia.index("<strong>leading contenders</strong>")
+    assert '— <a href="#claim-1">claim 1</a>, <a href="briefs/pakistan-rules-out-disarming-hamas-weighs-gaza-force.md#p-9"' in indonesia
 
 
 def test_the_timeline_links_straight_to_its_latest_dated_event():

@@ -73,3 +73,12 @@ def test_briefs_json_is_what_json_dumps_would_write():
     corpus = read_corpus(REPO)
     plain = json.dumps(export_model(corpus).model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     assert {o.uri: o.text for o in outputs(site_of(corpus))}[BRIEFS_JSON] == plain
+
+
+def test_a_country_is_called_by_the_claim_s_own_words_less_the_names():
+    from generator.render.countries import _called
+
+    names = {"indonesia": "indonesia", "uae": "uae", "united arab emirates": "uae"}
+    assert _called("offered; Indonesia", names) == "offered"
+    assert _called("reportedly willing; Indonesia and UAE", names) == "reportedly willing"
+    assert _called("Indonesia, UAE", names) == "named"  # only names: the claim calls them nothing
