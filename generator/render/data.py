@@ -12,7 +12,7 @@ from ..context import Site
 from ..exports import QUOTE_COLUMNS, TIMELINE_COLUMNS, quote_row_count, timeline_row_count
 from ..output import Output
 from . import links
-from .common import table
+from .common import as_of_html, table
 from .links import BRIEFS_JSON, BRIEFS_SCHEMA, FEED, QUOTES_CSV, TIMELINE_CSV
 
 PAGE = links.DATA
@@ -55,6 +55,7 @@ def render_data(site: Site) -> str:
     ]
     return "\n".join([
         "# Data and feed\n",
+        as_of_html(site.analysis, len(corpus.records)),
         "Everything on this site is built from the briefs and registries below; "
         "the files are rebuilt with the site and may be reused with attribution to each source article.\n",
         table(["File", "What it holds"], rows),

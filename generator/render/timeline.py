@@ -80,7 +80,7 @@ def _section(page: str, period: str, entries: list[TimelineEntry], anchors: dict
             + "<ul>\n" + "".join(_entry(page, t, (anchors or {}).get(t.key)) for t in entries) + "</ul>\n")
 
 
-def _period_pages(period: str, items: list[TimelineEntry]) -> list[Output]:
+def _period_pages(period: str, items: list[TimelineEntry], dated: str) -> list[Output]:
     """A period's own pages, PAGE_SIZE entries each.  Search indexes only their title (search.py):
     it grows with the briefs, and the main page and the briefs carry the facts."""
     parts = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)]
@@ -93,7 +93,7 @@ def _period_pages(period: str, items: list[TimelineEntry]) -> list[Output]:
             nav.append(h.link("Earlier", links.rel(page, period_page(period, n - 1))))
         if n < len(parts):
             nav.append(h.link("Later", links.rel(page, period_page(period, n + 1))))
-        pages.append(Output(page, h.page(h.heading(h.text(title), 1) + h.p(" · ".join(nav))
+        pages.append(Output(page, h.page(h.heading(h.text(title), 1) + dated + h.p(" · ".join(nav))
                                          + _section(page, period, chunk)), meta={"title": title}))
     return pages
 
@@ -103,7 +103,9 @@ def outputs(site: Site) -> list[Output]:
     entries = site.analysis.timeline
     groups = group(entries)
     pages: list[Output] = []
-    main = [h.heading("Timeline", 1), as_of_html(site.analysis, len(site.corpus.records)),
+    # Every page says what date it holds for: a period's page is reached from search too.
+    dated_line = as_of_html(site.analysis, len(site.corpus.records))
+    main = [h.heading("Timeline", 1), dated_line,
             h.p("Every event the briefs report, oldest first, one entry per happening with every source that "
                 f"reports it. Dates marked {h.em('(inferred)')} were worked out by the brief writer from the "
                 f"article's own date or other clues in it; {h.em('expected')} marks what a source says is still to come. Article "
@@ -124,7 +126,7 @@ def outputs(site: Site) -> list[Output]:
     if "undated" in groups and len(groups["undated"]) <= budget:
         shown["undated"] = groups["undated"]
     for period, items in groups.items():
-        pages += _period_pages(period, items)
+        pages += _period_pages(period, items, dated_line)
     # The main page's entries get anchors, and its dated ones a mark each, in the order of the list
     # (a day and month without a year in its article's year: analyse.py; render/timeline_svg.py).
     listed = [t for period in groups if period in shown for t in shown[period]]

@@ -216,7 +216,8 @@ def test_every_line_of_the_situation_brief_names_its_sources_and_paragraphs(page
 
 
 @pytest.mark.parametrize("uri", ["conditions.md", "countries.md", "contradictions.md", "quotes.md", "sources.md",
-                                 "entities/index.md", "timeline/index.md", "briefs/index.md"])
+                                 "entities/index.md", "timeline/index.md", "timeline/2025-11.md", "briefs/index.md",
+                                 "data/index.md"])
 def test_every_view_says_what_date_it_holds_for_before_its_first_table(pages, uri):
     text = pages[uri]
     line = "<p><strong>As of 5 November 2025</strong>, the date of the newest of 2 sources.</p>"
