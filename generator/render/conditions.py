@@ -28,7 +28,7 @@ def render_conditions(site: Site) -> str:
            h.p("Each row is a condition or red line the sources attribute to Pakistan: what a source says participation "
                "depends on, or what Pakistan will not do. Stances, demands and preferences on the same subjects are not "
                "counted; they are listed below the table with their kind. Each column is a source, newest first. A cell "
-               f"says how that source reports it: {h.strong('on record')} (a named official says it), "
+               f"says how that source reports it: {h.strong('on record')} (a named official says it, quoted or paraphrased), "
                f"{h.strong('reported')} (anonymous officials, unnamed reports, analysts or the outlet itself), "
                "or — (not as a condition), with its kind. Each cell links to the paragraph.")]
     if len(reporting) > len(columns):

@@ -42,14 +42,20 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def _short(answer_text: str) -> str:
+    """An answer as the brief writer shortened a claim: in italics, never in
+    quotation marks, which would make it read as the article's own words."""
+    return h.em(h.text(answer_text))
+
+
 def _answer(site: Site, answer: Answer) -> str:
-    """An answer and who gives it: “General” (1 source: 17 November 2025), each date
+    """An answer and who gives it: <em>General</em> (1 source: 17 November 2025), each date
     a link to its brief, titled with the brief's title, so that the line can be traced
     without opening the table of every claim."""
     records = list({s.record.id: s.record for s in answer.claims}.values())  # newest article first
     shown = [source_link_html(PAGE, site.analysis, r) for r in records[:PER_ANSWER]]
     more = f"; and {len(records) - PER_ANSWER} more" if len(records) > PER_ANSWER else ""
-    return f"{h.quoted(answer.text)} ({_n(len(records), 'source')}: {'; '.join(shown)}{more})"
+    return f"{_short(answer.text)} ({_n(len(records), 'source')}: {'; '.join(shown)}{more})"
 
 
 def relation(site: Site, d: Difference) -> str:
@@ -60,7 +66,7 @@ def relation(site: Site, d: Difference) -> str:
         assert d.earlier is not None and d.later is not None
         # "the undated article (after …)", not "not stated (after …)", which reads as no date at all.
         earlier, later = (h.text(source_name(site.analysis, r, article_label)) for r in (d.earlier, d.later))
-        return (f"{h.strong('Changed')} between {earlier} and {later}: from {h.quoted(d.a.text)} to {h.quoted(d.b.text)}.")
+        return (f"{h.strong('Changed')} between {earlier} and {later}: from {_short(d.a.text)} to {_short(d.b.text)}.")
     if d.kind == "adds detail":
         more, less = (d.a, d.b) if len(d.a.key) >= len(d.b.key) else (d.b, d.a)
         return f"{_answer(site, more)} {h.strong('adds detail')} to {_answer(site, less)}."
@@ -89,7 +95,7 @@ def summary(f: Finding) -> str:
     """One plain line for a question."""
     kinds: list[str] = [d.kind for d in f.differences]
     if not kinds:
-        answer = f": “{f.claims.answers[0].text}”" if len(f.claims.answers) == 1 else ""
+        answer = f": {f.claims.answers[0].text}" if len(f.claims.answers) == 1 else ""
         return (f"Only 1 source answers it{answer}." if f.claims.sources == 1
                 else f"{_n(f.claims.sources, 'source')} give the same answer{answer}.")
     parts = []
@@ -134,7 +140,7 @@ def _question(site: Site, f: Finding) -> str:
         items = [relation(site, d) for d in ordered] + _unordered(site, f)
     for same in f.same_source:
         items.append(f"One source, {h.link(same.record.brief.title, links.rel(PAGE, links.brief(same.record.id)))}, "
-                     f"gives {_n(len(same.answers), 'answer')} ({', '.join(h.quoted(a.text) for a in same.answers)}): "
+                     f"gives {_n(len(same.answers), 'answer')} ({', '.join(_short(a.text) for a in same.answers)}): "
                      "that article's own inconsistency, or a difference of attribution within it, not a contradiction "
                      "between sources.")
     if items:
@@ -150,7 +156,7 @@ def _tension(site: Site, t: Tension) -> str:
         out.append(h.p(h.em("The editors' framing:") + f" {h.text(t.topic.tension)}"))
     if t.claims is not None:
         out.append(h.p(h.strong(f"{h.text(t.topic.name)}, as the sources report it:")))
-        out.append(h.ul(f"{h.quoted(s.item.answer)}: {h.text(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]}; "
+        out.append(h.ul(f"{_short(s.item.answer)}: {h.text(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]}; "
                         f"{h.link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
                         f"{cites_html(page, s.record, s.item.cite)})" for s in t.claims.claims))
     out.append(h.p(h.strong("Against it:")))
@@ -169,7 +175,9 @@ def render_contradictions(site: Site) -> str:
                f"{'gets' if len(contradicted) == 1 else 'get'} answers from different sources that contradict each "
                "other. A contradiction needs two different sources: two answers in one article are "
                "that article's own inconsistency, a list holding another adds detail, two lists naming different items are neither agreement nor contradiction, and a status reported at two dates is a "
-               f"change. The {h.link('methodology', links.METHODOLOGY)} says how each question's answers are compared. "
+               f"change. Answers, in italics, are the brief writers' short forms of the claims, not the articles' words; "
+               "each question's claims are listed in full under it. "
+               f"The {h.link('methodology', links.METHODOLOGY)} says how each question's answers are compared. "
                "Within each section, questions are listed by how much they matter, the most important first.")]
     if site.analysis.tensions:
         out.append(h.heading("Tensions across kinds of statement"))
@@ -184,8 +192,8 @@ def render_contradictions(site: Site) -> str:
         if group:
             out.append(h.heading(title))
             if verdict == "names different items":
-                out.append(h.p("The answers list different items (a status such as “offered” or “reportedly "
-                               "willing” counts as one): no answer holds every item of another, and none excludes "
+                out.append(h.p(f"The answers list different items (a status such as {h.em('offered')} or "
+                               f"{h.em('reportedly willing')} counts as one): no answer holds every item of another, and none excludes "
                                "what another names, so "
                                "this is neither agreement nor a contradiction."))
             out += [_question(site, f) for f in group]

@@ -115,15 +115,23 @@ def test_the_sources_page_s_judgements_lead_back_to_their_paragraphs_and_flags()
 def test_a_question_only_one_source_answers_is_not_listed_as_agreement():
     page = PAGES["contradictions.md"]
     agree, _, one = page.partition("<h2>Where sources agree</h2>")[2].partition("<h2>Answered by one source only</h2>")
-    assert "give the same answer: “" in agree and "Only 1 source" not in agree
-    assert one.count("Only 1 source answers it: “") == one.count("<h3>") > 0
+    assert "give the same answer: " in agree and "Only 1 source" not in agree
+    assert one.count("Only 1 source answers it: ") == one.count("<h3>") > 0
+
+
+def test_answers_are_never_in_quotation_marks_which_would_read_as_the_articles_words():
+    page = PAGES["contradictions.md"]
+    for f in A.findings:
+        for answer in f.claims.answers:
+            assert f"“{answer.text}”" not in page, answer.text
+    assert "<li><em>General</em> (1 source: " in page
 
 
 def test_lists_naming_different_countries_are_shown_once_each_not_as_added_detail():
     section = PAGES["contradictions.md"].partition("<h2>Where sources name different items</h2>")[2].partition("<h2>")[0]
     assert "<h3>Countries offering troops</h3>" in section
     assert "4 sources give lists that name different items." in section
-    assert section.count("<li>“offered; Indonesia” (1 source: ") == 1
+    assert section.count("<li><em>offered; Indonesia</em> (1 source: ") == 1
     assert "adds detail" not in section
 
 
