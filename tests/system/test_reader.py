@@ -297,6 +297,8 @@ def test_situation_brief_prints_on_one_page(page, base_url):
     try:
         expect(page.locator(".md-header")).to_be_hidden()
         expect(page.locator(".situation h2", has_text="Possible troop contributors")).to_be_visible()
+        # An item cut to fit the sheet ends in an ellipsis, not silently mid-sentence.
+        assert page.evaluate("getComputedStyle(document.querySelector('.situation li')).webkitLineClamp") == "2"
         for paper in ("A4", "Letter"):
             pdf = page.pdf(format=paper)
             assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == 1, f"{paper}: more than one page"
