@@ -59,7 +59,8 @@ class Topic(Strict):
         "(Pakistan's red line against the force's tasks), set side by side as a tension across kinds of statement.")
     tension: Text | None = Field(
         None, description="With `versus`: what stands against what, in one neutral line (the editors' framing).")
-    description: Text | None = Field(None, description="One neutral line for readers.")
+    description: Text | None = Field(None, description="One neutral line for readers. For a question, the "
+                                     "claims and contradictions page shows it with the question as the editors' note.")
 
 
 class Tag(Strict):

@@ -132,6 +132,8 @@ def _question(site: Site, f: Finding) -> str:
     topic = f.claims.topic
     out = [h.heading(h.text(topic.name), 3),
            h.p(h.strong(h.text(summary(f))) + (f" {h.text(topic.question)}" if topic.question else ""))]
+    if topic.description:  # why two look-alike questions are kept apart, say: labelled as the editors'
+        out.append(h.p(h.em("The editors' note:") + f" {h.text(topic.description)}"))
     ordered = sorted((d for d in f.differences if d.kind != "cannot be ordered"), key=lambda d: -STRENGTH[d.kind])
     if f.verdict == "names different items":
         # Every pair says the same thing; the lists once each say it better.

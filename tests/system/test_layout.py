@@ -242,7 +242,7 @@ def test_the_home_pages_first_screen_has_the_status_and_its_as_of_date(screen, b
     status = block.locator("p strong").first
     box = status.bounding_box()
     assert box is not None and box["y"] + box["height"] <= SIZES[size]["height"], (size, box)
-    assert "No decision yet" in status.inner_text()
+    assert "No decision reported" in status.inner_text()
     assert "The brief writer's judgement" in block.inner_text()  # labelled as judgement
 
 

@@ -181,3 +181,17 @@ def test_open_answers_are_counted_once_each_in_a_question_s_summary():
     page = PAGES["contradictions.md"]
     assert "<strong>2 answers leaving it open among 3 sources.</strong>" in page  # the ISF mandate
     assert "<strong>1 answer leaving it open among 3 sources.</strong>" in page  # the troop request
+
+
+def test_the_status_line_s_headline_is_bold_and_who_reports_what_follows_plainly():
+    home = PAGES["index.md"]
+    assert "    **No decision reported.** On 28 October Pakistan's defence minister said" in home
+    # The Hamas red line rests on one undated article, paraphrasing him; the line says so.
+    assert "One undated article, written on or after 17 November, adds without quoting him" in home
+
+
+def test_two_look_alike_questions_kept_apart_say_why_in_the_editors_note():
+    page = PAGES["contradictions.md"]
+    for topic in ("eight-country-group", "ceasefire-broker-nations"):
+        note = SITE.corpus.topics[topic].description
+        assert note and f"<p><em>The editors' note:</em> {note}</p>" in page.replace("&#39;", "'")
