@@ -6,8 +6,11 @@ does not change when a brief is edited).  An undated article has no
 `published`; its `updated` is the earliest date it can have been written
 (dating.py), so the feed does not show an article written after 17 November
 as a 29 October item, and only an article with neither takes the feed's
-date, the newest of all these.  No clock is read, so the feed is the same
-on every build of the same briefs.
+date, the newest of all these.  Atom requires the date, and a feed reader
+shows it as the item's; so every entry's summary opens with the article's
+date as the site gives it ("An undated article."), and an undated article does
+not pass for one of that day.  No clock is read, so the feed is the same on
+every build of the same briefs.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from .context import Site
 from .output import Output
+from .render.common import article_label
 from .render.links import FEED, site_path
 from .when import When
 
@@ -89,7 +93,8 @@ def atom_feed(site: Site) -> str:
         if stamp:
             _add(entry, "published", stamp)
         _add(entry, "updated", stamp or bound[r.id] or updated)
-        _add(entry, "summary", r.brief.summary)
+        dated = article_label(site.analysis.dates[r.id])  # "the undated article (after 17 November 2025)"
+        _add(entry, "summary", f"{dated[0].upper()}{dated[1:]}. {r.brief.summary}")
         for tag in r.brief.tags:
             _add(entry, "category", term=tag, label=corpus.tags[tag].name)
     ET.indent(feed)
