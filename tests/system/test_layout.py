@@ -291,6 +291,25 @@ _SMALL_MARKS = """() => [...document.querySelectorAll("svg.timeline-chart__svg a
   .map(a => a.getAttribute("xlink:href"))"""
 
 
+#: Paragraph citations a tap 10 px above or below their centre, or 8 px to a side, would miss.
+_SMALL_CITES = """() => [...document.querySelectorAll('.md-content a[aria-label^="paragraph "]')]
+  .filter(a => a.getClientRects().length === 1)
+  .filter(a => { const r = a.getBoundingClientRect();
+                 const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                 if (y < 60 || y > innerHeight - 10) return false;  // under the header, or off screen
+                 return [[x + 8, y], [x - 8, y], [x, y - 10], [x, y + 10]].some(([px, py]) =>
+                   document.elementFromPoint(px, py)?.closest("a") !== a); })
+  .map(a => a.textContent)"""
+
+
+@needs_chromium
+@pytest.mark.parametrize("path", ["", "quotes/"])
+def test_paragraph_citations_are_targets_a_finger_can_hit(screen, base_url, path):
+    size, page = screen
+    page.goto(base_url + path)
+    assert page.evaluate(_SMALL_CITES) == [], size
+
+
 @needs_chromium
 def test_every_timeline_mark_is_a_target_a_finger_can_hit(screen, base_url):
     size, page = screen
