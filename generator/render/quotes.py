@@ -6,7 +6,15 @@ from ..context import Site
 from ..output import Output
 from . import html as h
 from . import links
-from .common import NOT_STATED_HTML, as_of_html, cites_html, quote_context_html, when_html
+from .common import (
+    NOT_STATED_HTML,
+    article_label,
+    as_of_html,
+    cites_html,
+    quote_context_html,
+    source_link_html,
+    when_html,
+)
 
 PAGE = links.QUOTES
 #: Quotes shown per speaker here; the speaker's own page has the rest.
@@ -32,8 +40,10 @@ def render_quotes(site: Site) -> str:
             if q.venue:
                 bits.append(h.text(q.venue))
             context = quote_context_html(q)
-            items.append(f"{h.quoted(q.text)} — {', '.join(bits)}; "
-                         f"{h.link(r.brief.title, links.rel(PAGE, links.brief(r.id)))} {cites_html(PAGE, r, q.cite)}"
+            # The source by its article's date, its title the tooltip: a title beside a
+            # quotation read as more of it, and the article's date dates an undated remark.
+            items.append(f"{h.quoted(q.text)} — {', '.join(bits)}; in "
+                         f"{source_link_html(PAGE, site.analysis, r, article_label)} {cites_html(PAGE, r, q.cite)}"
                          + (f"<br />\n{context}" if context else ""))
         if len(quotes) > PER_SPEAKER:
             items.append(h.link(f"All {len(quotes)} quotes", links.rel(PAGE, links.entity(sq.speaker.id))))

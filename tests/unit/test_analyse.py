@@ -195,3 +195,10 @@ def test_two_look_alike_questions_kept_apart_say_why_in_the_editors_note():
     for topic in ("eight-country-group", "ceasefire-broker-nations"):
         note = SITE.corpus.topics[topic].description
         assert note and f"<p><em>The editors' note:</em> {note}</p>" in page.replace("&#39;", "'")
+
+
+def test_the_quotes_page_names_each_source_by_its_article_s_date_not_its_title():
+    page = PAGES["quotes.md"]
+    assert ('“With the U.S., we can see an end to the war” — date not stated, addressing parliament; in <a href="'
+            'briefs/pakistan-rules-out-disarming-hamas-weighs-gaza-force.md" title="Pakistan rules out disarming Hamas as it '
+            'weighs a role in the Gaza stabilization force">the undated article (after 17 November 2025)</a>') in page
