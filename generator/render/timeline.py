@@ -108,7 +108,8 @@ def outputs(site: Site) -> list[Output]:
     main = [h.heading("Timeline", 1), dated_line,
             h.p("Every event the briefs report, oldest first, one entry per happening with every source that "
                 f"reports it. Dates marked {h.em('(inferred)')} were worked out by the brief writer from the "
-                f"article's own date or other clues in it; {h.em('expected')} marks what a source says is still to come. Article "
+                f"article's own date or other clues in it; {h.em('expected')} marks what a source says is still to come. A day "
+                f"and month the article gives without a year is placed in its article's year, and marked {h.em('(year not stated)')}. Article "
                 "publication dates are not events and do not appear here.")]
     # The main page holds the newest periods that fit the budget (the newest
     # one cut to its latest entries if it alone is too long), in date order.
