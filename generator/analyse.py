@@ -44,6 +44,18 @@ class EntityFacts:
             seen.setdefault(record.id, record)
         return tuple(seen.values())
 
+    @property
+    def only_in_author_bios(self) -> bool:
+        """Named nowhere but in an article's author bio (the outlets a journalist
+        has written for): no part of the story, so the index lists it apart."""
+        if self.quotes or self.positions or not self.mentions:
+            return False
+        for s in self.mentions:
+            bio = s.record.brief.source.author_bio
+            if bio is None or not set(s.item.cite) <= set(bio.cite):
+                return False
+        return True
+
 
 def _entity_facts(corpus: Corpus, newest: tuple[Record, ...]) -> dict[str, EntityFacts]:
     mentions: dict[str, list] = {eid: [] for eid in corpus.entities}

@@ -38,9 +38,12 @@ def render_entity_index(site: Site) -> str:
            h.p("Everyone and everything the briefs name, with the other names the articles use for them. Each page "
                "gives the editors' one-line description, shown here too (marked as background where no article states it), then the "
                "roles, positions and quotes the sources attribute to them, each source in its own words.")]
+    in_bios = sorted((f.entity for f in facts.values() if f.only_in_author_bios), key=lambda e: e.name.lower())
+    apart = {e.id for e in in_bios}
     for kind, label in KINDS:
         rows = []
-        for e in sorted((e for e in corpus.entities.values() if e.kind == kind), key=lambda e: e.name.lower()):
+        for e in sorted((e for e in corpus.entities.values() if e.kind == kind and e.id not in apart),
+                        key=lambda e: e.name.lower()):
             f = facts[e.id]
             # Who each is, in the registry's line: a list of bare names says nothing on a phone.
             who = "" if e.description is None else h.text(e.description) + (
@@ -50,6 +53,12 @@ def render_entity_index(site: Site) -> str:
         if rows:
             out.append(h.heading(label))
             out.append(h.table(["Name", "Who or what", "Also written", "Briefs", "Quotes"], rows))
+    if in_bios:
+        # Listed with the story's organisations, a journalist's past employers read as part of it.
+        out.append(h.heading("Named only in an author's bio"))
+        out.append(h.p("People and outlets that an article names only in its author's bio (the author, and where "
+                       "they have worked); they play no part in the story: " + ", ".join(h.link(e.name, links.rel(INDEX, links.entity(e.id))) for e in in_bios)
+                       + "."))
     return h.page("".join(out))
 
 

@@ -202,3 +202,10 @@ def test_the_quotes_page_names_each_source_by_its_article_s_date_not_its_title()
     assert ('“With the U.S., we can see an end to the war” — date not stated, addressing parliament; in <a href="'
             'briefs/pakistan-rules-out-disarming-hamas-weighs-gaza-force.md" title="Pakistan rules out disarming Hamas as it '
             'weighs a role in the Gaza stabilization force">the undated article (after 17 November 2025)</a>') in page
+
+
+def test_names_only_an_author_s_bio_gives_are_listed_apart_from_the_story_s_organisations():
+    index = PAGES["entities/index.md"]
+    story, _, apart = index.partition("<h2>Named only in an author's bio</h2>")
+    assert '<a href="al-jazeera.md">Al Jazeera</a>' in apart and "al-jazeera.md" not in story
+    assert A.entities["hamas"].only_in_author_bios is False and '<a href="hamas.md">Hamas</a>' in story
