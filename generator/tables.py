@@ -6,7 +6,9 @@ Runs on a page's HTML in the hook's `on_page_content`, before the sanitizer
 ones Python-Markdown's `tables` extension writes: a `thead` with one row of
 `th`, then rows of `td`; brief text inside them is escaped, so it can hold
 no tag.  A header's text, tags stripped, becomes every cell's label in its
-column, escaped again for the attribute.
+column, escaped again for the attribute; a header that has a `data-label`
+of its own (render/html.table), where its text is too short to stand alone
+on a card ("S1"), gives that instead.
 """
 
 from __future__ import annotations
@@ -25,14 +27,18 @@ def element(tag: str) -> re.Pattern[str]:
 
 _TABLE = element("table")
 _HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
-_HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_HEADER_CELL = re.compile(r"<th\b([^>]*)>(.*?)</th>", re.S)
+_OWN_LABEL = re.compile(r'\bdata-label="([^"]*)"')
 _ROW = element("tr")
 _CELL = re.compile(r"<td\b")
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _label(header_html: str) -> str:
-    """The text of a header cell, as an attribute value."""
+def _label(attributes: str, header_html: str) -> str:
+    """A header cell's own label, or its text, as an attribute value."""
+    own = _OWN_LABEL.search(attributes)
+    if own is not None:
+        return own[1]  # an attribute value already
     text = " ".join(html.unescape(_TAG.sub("", header_html)).split())
     return html.escape(text, quote=True)
 
@@ -42,7 +48,7 @@ def _label_table(match: re.Match[str]) -> str:
     head = _HEAD.search(table)
     if head is None:
         return table
-    labels = [_label(h) for h in _HEADER_CELL.findall(head[1])]
+    labels = [_label(attributes, cell) for attributes, cell in _HEADER_CELL.findall(head[1])]
 
     def row(m: re.Match[str]) -> str:
         cells = iter(labels)

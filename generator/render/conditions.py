@@ -30,7 +30,8 @@ def render_conditions(site: Site) -> str:
                "counted; they are listed below the table with their kind. Each column is a source, newest first. A cell "
                f"says how that source reports it: {h.strong('on record')} (a named official says it, quoted or paraphrased), "
                f"{h.strong('reported')} (anonymous officials, unnamed reports, analysts or the outlet itself), "
-               "or — (not as a condition), with its kind. Each cell links to the paragraph.")]
+               "with its kind; a blank cell, that the source does not give it as a condition. Each cell links to the "
+               "paragraph.")]
     if len(reporting) > len(columns):
         out.append(h.p(f"The table shows the newest {len(columns)} of {len(reporting)} sources; the totals count them all."))
     # The key comes before the table: on a phone the table is a stack of cards
@@ -41,18 +42,20 @@ def render_conditions(site: Site) -> str:
             f"{h.link(r.brief.title, links.rel(PAGE, links.brief(r.id)))}" for i, r in enumerate(columns, 1))))
     header = ["Condition", "On record", "Reported"] + [h.a(f"S{i}", links.rel(PAGE, links.brief(r.id)), title=r.brief.title)
                                                         for i, r in enumerate(columns, 1)]
+    # On a phone each row is a card, far below the key: a card's "S1" says its source's date too.
+    labels = ["", "", ""] + [f"S{i}, {article_short(site.analysis.dates[r.id])}" for i, r in enumerate(columns, 1)]
     rows = []
     for c in conditions:
         row = [h.text(c.topic.name), str(c.on_record), str(c.reported)]
         for r in columns:
             status = c.status(r.id)
             if status is None:
-                row.append("—")
+                row.append("")  # blank: not given as a condition (on a phone's card, left out)
                 continue
             anchor = links.para_anchor(c.cells[r.id][0].cite[0])
             row.append(h.link(f"{status} ({c.kinds(r.id)})", links.rel(PAGE, links.brief(r.id), anchor)))
         rows.append(row)
-    out.append(h.table(header, rows) if rows else h.p("No source attributes a condition or red line to Pakistan."))
+    out.append(h.table(header, rows, labels) if rows else h.p("No source attributes a condition or red line to Pakistan."))
     other = [(c, s) for c in site.analysis.conditions for s in c.other]
     if other:
         out.append(h.heading("Related positions that are not conditions"))

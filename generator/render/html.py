@@ -90,9 +90,12 @@ def ul(items: Iterable[str]) -> str:
     return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n"
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
-    """A table as the `tables` extension writes one; cells are HTML already."""
-    head = "".join(f"<th>{h}</th>" for h in header)
+def table(header: list[str], rows: list[list[str]], labels: list[str] | None = None) -> str:
+    """A table as the `tables` extension writes one; cells are HTML already.
+    ``labels``, text, name the columns on a phone's cards where a header is too
+    short to (generator/tables.py); an empty one keeps the header's own text."""
+    head = "".join(f'<th data-label="{attr(label)}">{h}</th>' if label else f"<th>{h}</th>"
+                   for h, label in zip(header, labels or [""] * len(header), strict=True))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows)
     return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n"
 

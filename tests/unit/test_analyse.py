@@ -209,3 +209,11 @@ def test_names_only_an_author_s_bio_gives_are_listed_apart_from_the_story_s_orga
     story, _, apart = index.partition("<h2>Named only in an author's bio</h2>")
     assert '<a href="al-jazeera.md">Al Jazeera</a>' in apart and "al-jazeera.md" not in story
     assert A.entities["hamas"].only_in_author_bios is False and '<a href="hamas.md">Hamas</a>' in story
+
+
+def test_a_condition_card_names_its_sources_by_date_and_leaves_out_those_that_do_not_give_it():
+    from generator.tables import label_cells
+
+    page = label_cells(PAGES["conditions.md"])
+    assert '<td data-label="S1, undated, after 17 November 2025"><a href="briefs/pakistan-rules-out' in page
+    assert "<td>—</td>" not in PAGES["conditions.md"]  # a blank cell, which a phone's card leaves out

@@ -32,6 +32,14 @@ def test_every_body_cell_gets_its_columns_header_text():
     assert "<th>Date</th>" in out and out.startswith("<p>before</p>") and out.endswith("<p>after</p>")
 
 
+def test_a_header_s_own_label_names_its_column_on_the_cards():
+    from generator.render.html import table
+
+    out = label_cells(table(["Name", "S1"], [["a", "b"]], ["", 'S1, 28 October 2025 & "x"']))
+    assert '<td data-label="Name">a</td><td data-label="S1, 28 October 2025 &amp; &quot;x&quot;">b</td>' in out
+    assert "data-label" not in clean(out).partition("<tbody>")[0]  # the header's own is consumed, not published
+
+
 def test_labels_survive_the_sanitizer():
     assert clean(label_cells(TABLE)).count("<td data-label=") == 4
 
