@@ -28,7 +28,10 @@ def render_sources(site: Site) -> str:
             loaded += f"; {h.link(f'and {len(f.loaded_wording) - 3} more', links.rel(PAGE, links.brief(r.id), links.FRAMING))}"
         count = len(f.headline_vs_body) + len(f.unsourced_claims) + len(f.incoherent_passages)
         flags = h.link(str(count), links.rel(PAGE, links.brief(r.id), links.FRAMING)) if count else "0"
-        rows.append([h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))), outlet_html(s),
+        # The article's own headline beside the brief's title: it is the source's framing, in its words.
+        headline = h.quoted(s.headline) if s.headline else NOT_STATED_HTML
+        rows.append([f"{h.link(r.brief.title, links.rel(PAGE, links.brief(r.id)))}<br />{h.em('Headline:')} {headline}",
+                     outlet_html(s),
                      article_when_html(site.analysis.dates[r.id]), h.text(s.author, empty=NOT_STATED_HTML),
                      h.text(f.tone), SOURCING_LABELS[f.sourcing], loaded, flags])
     rubric = links.rel(PAGE, links.METHODOLOGY, "tone-and-sourcing-are-the-brief-writers-judgement")
@@ -38,7 +41,7 @@ def render_sources(site: Site) -> str:
         + h.p(f"How each source tells the story, newest first. {h.em('Tone')}, {h.em('Sourcing')} and {h.em('Loaded wording')} "
               "are the brief writer's judgement, made by the "
               f"{h.link('rubric on the methodology page', rubric)}, "
-              f"not the article's words. {h.em('Sourcing')} says what its reporting rests on: named officials on "
+              f"not the article's words. Each source is named by its brief's title, with the article's own headline under it. {h.em('Sourcing')} says what its reporting rests on: named officials on "
               "record deserve more weight than anonymous officials, and both more than unsourced assertions. "
               f"{h.em('Flags')} counts headlines stronger than their body, unsourced claims and incoherent passages; "
               "each count links to the brief's Framing section, which lists them with citations.")

@@ -217,3 +217,9 @@ def test_a_condition_card_names_its_sources_by_date_and_leaves_out_those_that_do
     page = label_cells(PAGES["conditions.md"])
     assert '<td data-label="S1, undated, after 17 November 2025"><a href="briefs/pakistan-rules-out' in page
     assert "<td>—</td>" not in PAGES["conditions.md"]  # a blank cell, which a phone's card leaves out
+
+
+def test_the_sources_page_gives_each_article_s_own_headline_under_its_brief_s_title():
+    page = PAGES["sources.md"]
+    assert ("<br /><em>Headline:</em> “Pakistan Plans to Send Troops to Gaza as Part of International Stabilization Force; Israel Likely to Object”") in page
+    assert "seeking command and guarantees</a><br /><em>Headline:</em> <em>not stated</em>" in page  # 002 prints none
