@@ -62,21 +62,24 @@ def _stops(marks: list[Mark]) -> list[list[Mark]]:
 
 def _label_rows(labels: list[tuple[float, str, str]]) -> list[int | None]:
     """For each label (its x in percent, its text, its anchor), in order along the
-    axis: the first row on which it clears the last label there by GAP_PX on
-    the narrowest page, or None when no row of MAX_ROWS has room."""
-    ends: list[float] = []  # the right edge of the last label on each row, in pixels
-    rows: list[int | None] = []
-    for x, label, anchor in labels:
+    axis: a row on which it clears its neighbours there by GAP_PX on the
+    narrowest page, or None when no row of MAX_ROWS has room.  Labels are
+    placed newest first, right to left, so that when some must go it is the
+    oldest: a reader looks for the latest dates."""
+    starts: list[float] = []  # the left edge of the last label placed on each row, in pixels
+    rows: list[int | None] = [None] * len(labels)
+    for i in reversed(range(len(labels))):
+        x, label, anchor = labels[i]
         width = len(label) * CHAR_PX
         at = x / 100 * NARROWEST_PX
         left = at if anchor == "start" else at - width if anchor == "end" else at - width / 2
-        row = next((r for r, end in enumerate(ends) if left >= end + GAP_PX), None)
-        if row is None and len(ends) < MAX_ROWS:
-            row = len(ends)
-            ends.append(0.0)
+        row = next((r for r, start in enumerate(starts) if left + width + GAP_PX <= start), None)
+        if row is None and len(starts) < MAX_ROWS:
+            row = len(starts)
+            starts.append(float("inf"))
         if row is not None:
-            ends[row] = left + width
-        rows.append(row)
+            starts[row] = left
+        rows[i] = row
     return rows
 
 

@@ -90,3 +90,12 @@ def test_a_crowded_axis_keeps_its_rows_and_every_mark():
     assert svg.count("<circle ") == 60 and svg.count('class="timeline-chart__tick"') == 60
     # A stop without a label still says its date, in its mark's own title.
     assert "<title>1 Month 2025: event 0</title>" in svg
+
+
+def test_where_labels_must_go_the_oldest_go_and_the_newest_stays():
+    labels = ["1960", "2022", "late 2024", "October 2025", "5 October (year not stated)", "late October 2025",
+              "27 October 2025", "28 October 2025", "17 November 2025"]
+    svg = timeline_svg([Mark((i, 0, 0), label, "x", f"#event-{i}") for i, label in enumerate(labels, 1)])
+    shown = [t for *_, t in _labels(svg)]
+    assert "17 November 2025" in shown and "28 October 2025" in shown and len(shown) < len(labels)
+    assert _overlaps(svg, 358) == []
