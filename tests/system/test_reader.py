@@ -289,6 +289,16 @@ def test_no_serious_accessibility_violations(session, base_url, axe_script, path
 
 
 @needs_chromium
+def test_a_brief_opens_with_its_title_and_lists_its_tags_after_the_page(page, base_url):
+    page.goto(base_url + f"briefs/{OFFER_BRIEF}/")
+    # Two rows of tag chips above the title filled a phone's first screen (overrides/partials/content.html).
+    order = page.evaluate("""() => { const h1 = document.querySelector('.md-content h1'),
+                                          tags = document.querySelector('.md-content .md-tags');
+                                    return tags && (h1.compareDocumentPosition(tags) & Node.DOCUMENT_POSITION_FOLLOWING); }""")
+    assert order, "the tags come after the title"
+
+
+@needs_chromium
 def test_situation_brief_prints_on_one_page(page, base_url):
     from playwright.sync_api import expect
 
