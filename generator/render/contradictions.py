@@ -159,12 +159,11 @@ def _tension(site: Site, t: Tension) -> str:
     if t.claims is not None:
         out.append(h.p(h.strong(f"{h.text(t.topic.name)}, as the sources report it:")))
         out.append(h.ul(f"{_short(s.item.answer)}: {h.text(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]}; "
-                        f"{h.link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
+                        f"{source_link_html(page, site.analysis, s.record)} "
                         f"{cites_html(page, s.record, s.item.cite)})" for s in t.claims.claims))
     out.append(h.p(h.strong("Against it:")))
     out.append(h.ul(f"{entity_html(site.corpus, page, s.item.actor)}, {KIND_LABELS[s.item.kind]}: {h.text(s.item.stance)} "
-                    f"({ATTRIBUTION_LABELS[s.item.attribution]}; "
-                    f"{h.link(s.record.brief.title, links.rel(page, links.brief(s.record.id)))} "
+                    f"({ATTRIBUTION_LABELS[s.item.attribution]}; {source_link_html(page, site.analysis, s.record)} "
                     f"{cites_html(page, s.record, s.item.cite)})" for s in t.positions))
     return "".join(out)
 

@@ -223,3 +223,10 @@ def test_the_sources_page_gives_each_article_s_own_headline_under_its_brief_s_ti
     page = PAGES["sources.md"]
     assert ("<br /><em>Headline:</em> “Pakistan Plans to Send Troops to Gaza as Part of International Stabilization Force; Israel Likely to Object”") in page
     assert "seeking command and guarantees</a><br /><em>Headline:</em> <em>not stated</em>" in page  # 002 prints none
+
+
+def test_a_tension_names_its_sources_by_date_as_the_other_views_do():
+    tensions = PAGES["contradictions.md"].partition("<h2>Tensions across kinds of statement</h2>")[2].partition("<h2>")[0]
+    assert ('(the outlet itself; <a href="briefs/asif-decision-in-process-officials-inclined.md" title="Asif says ISF '
+            "troop decision 'in process'; unnamed officials say consultations suggest Islamabad is inclined to take part"
+            '">28 October 2025</a>').replace("'", "&#39;") in tensions.replace("'", "&#39;")
