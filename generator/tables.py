@@ -28,7 +28,7 @@ def element(tag: str) -> re.Pattern[str]:
 _TABLE = element("table")
 _HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
 _HEADER_CELL = re.compile(r"<th\b([^>]*)>(.*?)</th>", re.S)
-_OWN_LABEL = re.compile(r'\bdata-label="([^"]*)"')
+_OWN_LABEL = re.compile(r' data-label="([^"]*)"')
 _ROW = element("tr")
 _CELL = re.compile(r"<td\b")
 _TAG = re.compile(r"<[^>]*>")
@@ -54,7 +54,8 @@ def _label_table(match: re.Match[str]) -> str:
         cells = iter(labels)
         return _CELL.sub(lambda c: f'<td data-label="{next(cells, "")}"', m[0])
 
-    return table[:head.end()] + _ROW.sub(row, table[head.end():])
+    # A header's own label is used up here: the page keeps the header as the tables extension writes it.
+    return table[:head.start()] + _OWN_LABEL.sub("", head[0]) + _ROW.sub(row, table[head.end():])
 
 
 def label_cells(page_html: str) -> str:
