@@ -40,19 +40,30 @@ def _claim_id(number: int) -> str:
     return f"claim-{number}"
 
 
+def _called_line(s: Sourced[Claim], number: int, names: dict[str, str]) -> str:
+    """One claim in a country's row: its words for the country, who makes it, a link
+    to the claim written out below, and its paragraphs."""
+    return (f"{h.strong(h.text(_called(s.item.answer, names)))} ({ATTRIBUTION_LABELS[s.item.attribution]}) — "
+            f"{h.a(f'claim {number}', '#' + _claim_id(number))}, {cites_html(PAGE, s.record, s.item.cite)}")
+
+
 def render_countries(site: Site) -> str:
     corpus = site.corpus
     countries = {e.id: e for e in corpus.entities.values() if e.kind == "country"}
     # A claim on the contributors topic names a country when its answer lists
     # the country's name or one of its aliases.
     names = {n.lower(): cid for cid, e in countries.items() for n in [e.name, *e.aliases]}
-    named: dict[str, list[Sourced[Claim]]] = {}
+    # The claims that name a country, newest source first, numbered in that order;
+    # each country with the numbers of the claims naming it.
+    numbered: list[Sourced[Claim]] = []
+    named: dict[str, list[int]] = {}
     contributors = site.analysis.claims(CONTRIBUTORS_TOPIC)
-    claims = list(contributors.claims) if contributors else []  # newest source first
-    for s in claims:
-        for item in answer_parts(s.item.answer):
-            if item.lower() in names:
-                named.setdefault(names[item.lower()], []).append(s)
+    for s in contributors.claims if contributors else ():
+        ids = dict.fromkeys(names[p.lower()] for p in answer_parts(s.item.answer) if p.lower() in names)
+        if ids:
+            numbered.append(s)
+            for cid in ids:
+                named.setdefault(cid, []).append(len(numbered))
     out = [h.heading("Countries", 1), as_of_html(site.analysis, len(site.corpus.records)), h.heading("Contributors and would-be contributors"),
            h.p("Countries a source names as offering, expected or considered to contribute troops to the ISF. "
                "The first table gives each country with what each claim calls it, newest source first; the second "
@@ -61,20 +72,16 @@ def render_countries(site: Site) -> str:
         # One claim often names several countries: a row per country and claim
         # repeated its whole text on every row, so a row here names only the
         # claim's own words for the country ("offered"), and the text follows once.
-        number = {id(s): i for i, s in enumerate(claims, 1)}
         rows = []
         for cid in sorted(named, key=lambda c: countries[c].name.lower()):
-            rows.append([entity_html(corpus, PAGE, cid), h.ul(
-                f"{h.strong(h.text(_called(s.item.answer, names)))} ({ATTRIBUTION_LABELS[s.item.attribution]}) — "
-                f"{h.a(f'claim {number[id(s)]}', '#' + _claim_id(number[id(s)]))}, {cites_html(PAGE, s.record, s.item.cite)}"
-                for s in named[cid][:PER_COUNTRY])])
+            rows.append([entity_html(corpus, PAGE, cid), h.ul(_called_line(numbered[n - 1], n, names)
+                                                             for n in named[cid][:PER_COUNTRY])])
         out.append(h.table(["Country", "What the sources call it"], rows))
         out.append(h.heading("The claims", 3))
         out.append(h.table(["Claim", "Answer and text", "Attribution", "Source"], [
-            [h.span(str(number[id(s)]), id=_claim_id(number[id(s)])),
-             f"{h.strong(h.text(s.item.answer))} — {h.text(s.item.claim)}",
+            [h.span(str(n), id=_claim_id(n)), f"{h.strong(h.text(s.item.answer))} — {h.text(s.item.claim)}",
              ATTRIBUTION_LABELS[s.item.attribution], _source(site, s.record, s.item.cite)]
-            for s in claims if any(s in v for v in named.values())]))
+            for n, s in enumerate(numbered, 1)]))
     else:
         out.append(h.p("None reported."))
 

@@ -54,16 +54,19 @@ def link(label: str, target: str) -> str:
     return a(text(label), target)
 
 
+def _attributes(attributes: dict[str, str]) -> str:
+    """Attributes from keyword arguments, values as text (``aria_label`` is aria-label)."""
+    return "".join(f' {name.replace("_", "-")}="{attr(value)}"' for name, value in attributes.items())
+
+
 def a(label_html: str, target: str, **attributes: str) -> str:
     """A link whose label is HTML already; attribute values are text (``aria_label`` is aria-label)."""
-    extra = "".join(f' {name.replace("_", "-")}="{attr(value)}"' for name, value in attributes.items())
-    return f'<a href="{attr(target)}"{extra}>{label_html}</a>'
+    return f'<a href="{attr(target)}"{_attributes(attributes)}>{label_html}</a>'
 
 
 def span(html: str, **attributes: str) -> str:
     """An inline element to hang attributes on (an ``id`` a link can jump to)."""
-    extra = "".join(f' {name.replace("_", "-")}="{attr(value)}"' for name, value in attributes.items())
-    return f"<span{extra}>{html}</span>"
+    return f"<span{_attributes(attributes)}>{html}</span>"
 
 
 def strong(html: str) -> str:
