@@ -84,6 +84,14 @@ class Finding:
         return max((d.kind for d in self.differences), key=STRENGTH.__getitem__)
 
     @property
+    def section(self) -> Kind | Literal["agree", "one source"]:
+        """Where the question is listed: under its verdict, or where the sources
+        agree; one source's answer agrees with nothing, so it is listed apart."""
+        if self.verdict is not None:
+            return self.verdict
+        return "one source" if self.claims.sources == 1 else "agree"
+
+    @property
     def contradictions(self) -> tuple[Difference, ...]:
         return tuple(d for d in self.differences if d.kind == "contradicts")
 

@@ -21,15 +21,16 @@ from .common import article_label, article_when_html, as_of_html, cites_html, en
 PAGE = links.CONTRADICTIONS
 #: Sources shown per answer; the count says how many more there are.
 PER_ANSWER = 12
+#: Each section: where a question goes (Finding.section), its heading, and its line in the summary at the top.
 SECTIONS = (
-    ("contradicts", "Where sources contradict each other"),
-    ("changed", "What changed over time"),
-    ("cannot be ordered", "Differences that cannot be dated"),
-    ("adds detail", "Where one source adds detail"),
-    ("leaves open", "Where a source leaves the question open"),
-    ("names different items", "Where sources name different items"),
-    (None, "Where sources agree"),
-    ("one source", "Answered by one source only"),
+    ("contradicts", "Where sources contradict each other", "Contradict each other"),
+    ("changed", "What changed over time", "Changed over time"),
+    ("cannot be ordered", "Differences that cannot be dated", "Differ, and a source is undated"),
+    ("adds detail", "Where one source adds detail", "One source adds detail"),
+    ("leaves open", "Where a source leaves the question open", "A source leaves the question open"),
+    ("names different items", "Where sources name different items", "Lists name different items"),
+    ("agree", "Where sources agree", "Agree"),
+    ("one source", "Answered by one source only", "Answered by one source only"),
 )
 
 
@@ -130,7 +131,7 @@ def _claims(site: Site, f: Finding) -> str:
 
 def _question(site: Site, f: Finding) -> str:
     topic = f.claims.topic
-    out = [h.heading(h.text(topic.name), 3),
+    out = [h.heading(h.text(topic.name), 3, links.question_anchor(topic.id)),
            h.p(h.strong(h.text(summary(f))) + (f" {h.text(topic.question)}" if topic.question else ""))]
     if topic.description:  # why two look-alike questions are kept apart, say: labelled as the editors'
         out.append(h.p(h.em("The editors' note:") + f" {h.text(topic.description)}"))
@@ -153,7 +154,7 @@ def _question(site: Site, f: Finding) -> str:
 
 def _tension(site: Site, t: Tension) -> str:
     page = PAGE
-    out = [h.heading(h.text(t.topic.name), 3)]
+    out = [h.heading(h.text(t.topic.name), 3, links.tension_anchor(t.topic.id))]
     if t.topic.tension:
         out.append(h.p(h.em("The editors' framing:") + f" {h.text(t.topic.tension)}"))
     if t.claims is not None:
@@ -168,28 +169,50 @@ def _tension(site: Site, t: Tension) -> str:
     return "".join(out)
 
 
+def _at_a_glance(site: Site) -> str:
+    """Every question on the page in one short list, by section, each linked to
+    its place: a phone hides the table of contents, and the page is long."""
+    def linked(name: str, anchor: str) -> str:
+        return h.link(name, f"#{anchor}")
+
+    items = []
+    if tensions := site.analysis.tensions:
+        items.append(f"{h.strong('A claim set against a position that rules it out')}: "
+                     + "; ".join(linked(t.topic.name, links.tension_anchor(t.topic.id)) for t in tensions))
+    for verdict, _title, label in SECTIONS:
+        group = [f for f in site.analysis.findings if f.section == verdict]
+        if not group:
+            continue
+        named = []
+        for f in group:
+            name = linked(f.claims.topic.name, links.question_anchor(f.claims.topic.id))
+            if verdict == "contradicts":  # the answers that clash, as the section below gives them
+                pairs = {frozenset((d.a.text, d.b.text)): d for d in f.contradictions}
+                name += " (" + "; ".join(f"{_short(d.a.text)} against {_short(d.b.text)}" for d in pairs.values()) + ")"
+            named.append(name)
+        items.append(f"{h.strong(label)} ({_n(len(group), 'question')}): " + "; ".join(named))
+    return h.admonition("abstract", f"At a glance: {_n(len(site.analysis.findings), 'question')} the sources answer",
+                        h.ul(items))
+
+
 def render_contradictions(site: Site) -> str:
     findings = site.analysis.findings
-    contradicted = [f for f in findings if f.verdict == "contradicts"]
     out = [h.heading("Claims and contradictions", 1), as_of_html(site.analysis, len(site.corpus.records)),
-           h.p(f"Of {_n(len(findings), 'question')} the sources answer, {len(contradicted)} "
-               f"{'gets' if len(contradicted) == 1 else 'get'} answers from different sources that contradict each "
-               "other. A contradiction needs two different sources: two answers in one article are "
-               "that article's own inconsistency, a list holding another adds detail, two lists naming different items are neither agreement nor contradiction, and a status reported at two dates is a "
-               f"change. Answers, in italics, are the brief writers' short forms of the claims, not the articles' words; "
+           _at_a_glance(site),
+           h.p("Answers, in italics, are the brief writers' short forms of the claims, not the articles' words; "
                "each question's claims are listed in full under it. "
-               f"The {h.link('methodology', links.METHODOLOGY)} says how each question's answers are compared. "
-               "Within each section, questions are listed by how much they matter, the most important first.")]
+               "Within each section, questions are listed by how much they matter, the most important first."),
+           h.details("info", "How the answers are compared",
+                     h.p("A contradiction needs two different sources: two answers in one article are that article's own "
+                         "inconsistency, a list holding another adds detail, two lists naming different items are neither "
+                         "agreement nor contradiction, and a status reported at two dates is a change. The "
+                         f"{h.link('methodology', links.METHODOLOGY)} gives the rules in full."))]
     if site.analysis.tensions:
         out.append(h.heading("Tensions across kinds of statement"))
         out.append(h.p("A claim about the force set against a position that rules it out."))
         out += [_tension(site, t) for t in site.analysis.tensions]
-    def section(f: Finding) -> str | None:
-        # One source's answer agrees with nothing: it is not listed as agreement.
-        return "one source" if f.verdict is None and f.claims.sources == 1 else f.verdict
-
-    for verdict, title in SECTIONS:
-        group = [f for f in findings if section(f) == verdict]
+    for verdict, title, _label in SECTIONS:
+        group = [f for f in findings if f.section == verdict]
         if group:
             out.append(h.heading(title))
             if verdict == "names different items":

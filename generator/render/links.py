@@ -60,6 +60,16 @@ def site_path(brief_id: str) -> str:
 FRAMING = "framing"
 
 
+def question_anchor(topic_id: str) -> str:
+    """A question's heading on the contradictions page: the topic's id, which outlives a change of its name."""
+    return topic_id
+
+
+def tension_anchor(topic_id: str) -> str:
+    """The same question's heading among the tensions, set against a position."""
+    return f"tension-{topic_id}"
+
+
 def para_anchor(n: int) -> str:
     return f"p-{n}"
 

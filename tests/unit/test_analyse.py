@@ -116,7 +116,7 @@ def test_a_question_only_one_source_answers_is_not_listed_as_agreement():
     page = PAGES["contradictions.md"]
     agree, _, one = page.partition("<h2>Where sources agree</h2>")[2].partition("<h2>Answered by one source only</h2>")
     assert "give the same answer: " in agree and "Only 1 source" not in agree
-    assert one.count("Only 1 source answers it: ") == one.count("<h3>") > 0
+    assert one.count("Only 1 source answers it: ") == one.count("<h3 ") > 0
 
 
 def test_answers_are_never_in_quotation_marks_which_would_read_as_the_articles_words():
@@ -129,7 +129,7 @@ def test_answers_are_never_in_quotation_marks_which_would_read_as_the_articles_w
 
 def test_lists_naming_different_countries_are_shown_once_each_not_as_added_detail():
     section = PAGES["contradictions.md"].partition("<h2>Where sources name different items</h2>")[2].partition("<h2>")[0]
-    assert "<h3>Countries offering troops</h3>" in section
+    assert "<h3 id=\"troop-contributors\">Countries offering troops</h3>" in section
     assert "4 sources give lists that name different items." in section
     assert section.count("<li><em>offered; Indonesia</em> (1 source: ") == 1
     assert "adds detail" not in section
@@ -230,3 +230,17 @@ def test_a_tension_names_its_sources_by_date_as_the_other_views_do():
     assert ('(the outlet itself; <a href="briefs/asif-decision-in-process-officials-inclined.md" title="Asif says ISF '
             "troop decision 'in process'; unnamed officials say consultations suggest Islamabad is inclined to take part"
             '">28 October 2025</a>').replace("'", "&#39;") in tensions.replace("'", "&#39;")
+
+
+def test_the_contradictions_page_opens_with_every_question_linked_to_its_place():
+    page = PAGES["contradictions.md"]
+    glance = page.partition("<p class=\"admonition-title\">At a glance: ")[2].partition("</div>")[0]
+    assert glance.startswith(f"{len(A.findings)} questions the sources answer</p>")
+    for f in A.findings:
+        anchor = f.claims.topic.id
+        assert glance.count(f'href="#{anchor}"') == 1, anchor
+        assert page.count(f'<h3 id="{anchor}">') == 1, anchor
+    # The contradiction's answers are in the summary, in italics, as the section gives them.
+    assert "Asim Munir's rank</a> (<em>General</em> against <em>Field Marshal</em>)" in glance
+    for t in A.tensions:
+        assert f'href="#tension-{t.topic.id}"' in glance and f'<h3 id="tension-{t.topic.id}">' in page

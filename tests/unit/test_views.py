@@ -108,8 +108,9 @@ def test_a_brief_page_lists_its_events_oldest_first_whatever_the_brief_s_order(t
 
 def test_differing_answers_are_flagged(pages):
     page = pages["contradictions.md"]
-    assert "Of 1 question the sources answer, 1 gets answers from different sources that contradict" in page
-    assert "<h2>Where sources contradict each other</h2>\n<h3>Status of the decision</h3>" in page
+    assert ('<li><strong>Contradict each other</strong> (1 question): <a href="#decision-status">Status of the decision</a>'
+            in page)
+    assert '<h2>Where sources contradict each other</h2>\n<h3 id="decision-status">Status of the decision</h3>' in page
     assert "<strong>contradicts</strong>" in page
 
 
