@@ -53,8 +53,10 @@ class KeyFigure(Strict):
 class Status(Strict):
     """briefs/registry/status.yaml"""
 
-    line: Text = Field(description="One line on where Pakistan's decision stands, as the newest sources report it. "
-                       "Its first sentence is the headline, shown in bold; the rest says who reports what.")
+    headline: Short | None = Field(None, description="Where the decision stands in a few words, shown in bold "
+                                   "before the line (`No decision reported.`).")
+    line: Text = Field(description="Where Pakistan's decision stands, as the newest sources report it: "
+                       "who reports what, and when.")
     rests_on: list[BriefCite] = Field(min_length=1, description="The briefs and paragraphs the line rests on.")
     judgement: Judgement | None = Field(None, description="The brief writer's judgement, if one is made.")
     key_figures: list[KeyFigure] = Field(default_factory=list, description="The numbers a reader looks for.")

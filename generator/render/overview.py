@@ -60,10 +60,10 @@ def _status(site: Site) -> list[str]:
     when_ = "" if d is None else " — as of " + date_text(d.known) + ("" if d.published.date else " or later")  # type: ignore[arg-type]
     out = [f'!!! abstract "Where things stand{when_}"\n']
     if status is not None:
-        # The first sentence is the headline; the rest, who reports what, reads better unbolded.
-        headline, _, rest = status.line.partition(". ")
-        rest = f" {md(rest)}" if rest else ""
-        out.append(indent(f"**{md(headline + ('.' if rest else ''))}**{rest} *Rests on:* {_rests_on(site, status.rests_on)}\n"))
+        # The headline in bold, then who reports what, plain: its own field, not the
+        # line's first sentence, which "U.S." or "Gen." would cut short.
+        headline = f"**{md(status.headline)}** " if status.headline else ""
+        out.append(indent(f"{headline}{md(status.line)} *Rests on:* {_rests_on(site, status.rests_on)}\n"))
     # The box's title says "as of" already: its line only says why.
     out.append(indent(as_of(site.analysis, lead=d is None) + "\n"))
     if status is None:

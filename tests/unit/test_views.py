@@ -240,3 +240,23 @@ def test_the_conditions_key_comes_before_the_table_it_explains(pages):
 def test_a_happening_a_source_only_expects_is_marked_expected(pages):
     assert "<strong>December 2025 (month only, expected)</strong> — Troops are expected to deploy." in pages["timeline/index.md"]
     assert "December 2025 <em>(expected)</em>" in pages["briefs/second-source.md"]
+
+
+@pytest.mark.parametrize(("headline", "shown"), [
+    ("headline: The U.S. plan is under review.", "    **The U.S. plan is under review.** Officials say so. *Rests on:*"),
+    ("", "    Officials say so. *Rests on:*"),  # no headline: nothing is bolded, no sentence is guessed at
+])
+def test_the_status_headline_is_its_own_field_not_the_line_s_first_sentence(tmp_path, headline, shown):
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    write(root / "briefs" / "registry" / "status.yaml", f"""
+        # yaml-language-server: $schema=../schema/status.schema.json
+        {headline or "# no headline"}
+        line: Officials say so.
+        rests_on:
+          - {{brief: fixture-brief, cite: [3]}}
+        """)
+    home = next(p.text for p in build(root) if p.uri == "index.md")
+    assert shown in home
