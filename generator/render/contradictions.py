@@ -8,6 +8,8 @@ themselves are behind a collapsible block, so the page reads as a summary.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..analyse import Answer, Tension
 from ..context import Site
 from ..fields import ATTRIBUTION_LABELS
@@ -169,30 +171,66 @@ def _tension(site: Site, t: Tension) -> str:
     return "".join(out)
 
 
-def _at_a_glance(site: Site) -> str:
-    """Every question on the page in one short list, by section, each linked to
-    its place: a phone hides the table of contents, and the page is long."""
-    def linked(name: str, anchor: str) -> str:
-        return h.link(name, f"#{anchor}")
+@dataclass(frozen=True)
+class GlanceItem:
+    """A question in the summary, and the answers that differ where that is short to say."""
 
-    items = []
+    name: str
+    anchor: str  # its heading's id on this page
+    pairs: tuple[tuple[str, str], ...] = ()  # contradicting answers, or a change's from and to
+
+
+@dataclass(frozen=True)
+class GlanceLine:
+    """One section of the page in the summary."""
+
+    section: str  # a key of SECTIONS, or TENSIONS
+    label: str
+    items: tuple[GlanceItem, ...]
+
+
+TENSIONS = "tension"
+
+
+def glance(site: Site) -> list[GlanceLine]:
+    """Every question on the page by section, in the page's order (the home page shows the first ones)."""
+    lines = []
     if tensions := site.analysis.tensions:
-        items.append(f"{h.strong('A claim set against a position that rules it out')}: "
-                     + "; ".join(linked(t.topic.name, links.tension_anchor(t.topic.id)) for t in tensions))
+        lines.append(GlanceLine(TENSIONS, "A claim set against a position that rules it out",
+                                tuple(GlanceItem(t.topic.name, links.tension_anchor(t.topic.id)) for t in tensions)))
     for verdict, _title, label in SECTIONS:
-        group = [f for f in site.analysis.findings if f.section == verdict]
-        if not group:
-            continue
+        items = []
+        for f in (f for f in site.analysis.findings if f.section == verdict):
+            pairs: dict[tuple[str, str], None] = {}
+            for d in f.differences:
+                if d.kind == verdict and d.kind in ("contradicts", "changed"):
+                    pairs.setdefault((d.a.text, d.b.text))
+            items.append(GlanceItem(f.claims.topic.name, links.question_anchor(f.claims.topic.id), tuple(pairs)))
+        if items:
+            lines.append(GlanceLine(verdict, label, tuple(items)))
+    return lines
+
+
+#: How a pair of answers reads in the summary.
+PAIR_WORDS = {"contradicts": ("", " against "), "changed": ("from ", " to ")}
+
+
+def _at_a_glance(site: Site) -> str:
+    """Every question on the page in one short list, linked to its place: a phone
+    hides the table of contents, and the page is long."""
+    out = []
+    for line in glance(site):
         named = []
-        for f in group:
-            name = linked(f.claims.topic.name, links.question_anchor(f.claims.topic.id))
-            if verdict == "contradicts":  # the answers that clash, as the section below gives them
-                pairs = {frozenset((d.a.text, d.b.text)): d for d in f.contradictions}
-                name += " (" + "; ".join(f"{_short(d.a.text)} against {_short(d.b.text)}" for d in pairs.values()) + ")"
+        for item in line.items:
+            name = h.link(item.name, f"#{item.anchor}")
+            if item.pairs:
+                before, between = PAIR_WORDS[line.section]
+                name += " (" + "; ".join(f"{before}{_short(x)}{between}{_short(y)}" for x, y in item.pairs) + ")"
             named.append(name)
-        items.append(f"{h.strong(label)} ({_n(len(group), 'question')}): " + "; ".join(named))
+        count = "" if line.section == TENSIONS else f" ({_n(len(line.items), 'question')})"
+        out.append(f"{h.strong(line.label)}{count}: " + "; ".join(named))
     return h.admonition("abstract", f"At a glance: {_n(len(site.analysis.findings), 'question')} the sources answer",
-                        h.ul(items))
+                        h.ul(out))
 
 
 def render_contradictions(site: Site) -> str:

@@ -12,7 +12,7 @@ from ..corpus import Record
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from ..status import BriefCite
-from . import links
+from . import contradictions, links
 from .common import article_label, article_when, as_of, cites, date_text, indent, source_link, source_name, table, when
 from .text import link, md
 
@@ -21,6 +21,8 @@ STATUS_TOPIC = "decision-status"
 SHOWN = 8
 #: Developments under "What changed".
 CHANGES = 5
+#: The contradictions page's sections the home page repeats: the differences that matter most.
+DIFFERENCES = (contradictions.TENSIONS, "contradicts", "changed", "cannot be ordered")
 
 
 def _claim_rows(site: Site, topic_id: str) -> list[list[str]]:
@@ -93,6 +95,30 @@ def _what_changed(site: Site) -> list[str]:
     return out
 
 
+def _differences(site: Site) -> list[str]:
+    """The strongest differences between sources, from the contradictions page's
+    summary: a reader should not have to open that page to learn whether the
+    sources clash, and on what."""
+    lines = [line for line in contradictions.glance(site) if line.section in DIFFERENCES]
+    page = links.rel(PAGE, links.CONTRADICTIONS)
+    out = ["## Where the sources differ\n"]
+    if not lines:
+        return out + [f"No two sources give contradicting answers, and none changed over time; "
+                      f"{link('claims and contradictions', page)} sets every question's answers side by side.\n"]
+    out.append(f"Where different sources' answers clash, changed over time, or differ with no date to tell which; "
+               f"{link('claims and contradictions', page)} sets every question's answers side by side.\n")
+    for line in lines:
+        named = []
+        for item in line.items:
+            name = link(item.name, f"{page}#{item.anchor}")
+            if item.pairs:
+                before, between = contradictions.PAIR_WORDS[line.section]
+                name += " (" + "; ".join(f"{before}*{md(x)}*{between}*{md(y)}*" for x, y in item.pairs) + ")"
+            named.append(name)
+        out.append(f"- **{md(line.label)}:** " + "; ".join(named))
+    return out + [""]
+
+
 def _key_figures(site: Site) -> list[str]:
     status = site.corpus.status
     if status is None or not status.key_figures:
@@ -109,7 +135,7 @@ def render_overview(site: Site) -> str:
     heading, _, about = site.intro.strip().partition("\n")
     if not heading.startswith("# "):  # no title line: the whole intro is the about text
         heading, about = "# Briefing", site.intro
-    out = [heading + "\n", *_status(site), *_what_changed(site), *_key_figures(site)]
+    out = [heading + "\n", *_status(site), *_what_changed(site), *_differences(site), *_key_figures(site)]
     if about.strip():
         out += ["## About this briefing\n", about.strip() + "\n", f"*Built from {len(corpus.records)} briefs.*\n"]
 

@@ -244,3 +244,11 @@ def test_the_contradictions_page_opens_with_every_question_linked_to_its_place()
     assert "Asim Munir's rank</a> (<em>General</em> against <em>Field Marshal</em>)" in glance
     for t in A.tensions:
         assert f'href="#tension-{t.topic.id}"' in glance and f'<h3 id="tension-{t.topic.id}">' in page
+
+
+def test_the_home_page_names_the_differences_that_matter_with_their_answers():
+    section = PAGES["index.md"].partition("## Where the sources differ\n")[2].partition("\n## ")[0]
+    assert ("- **Contradict each other:** [Asim Munir's rank](contradictions.md#munir-rank) "
+            "(*General* against *Field Marshal*)") in section
+    assert "- **Changed over time:** [Legal basis of the ISF](contradictions.md#isf-legal-basis) (from *" in section
+    assert "Where one source adds detail" not in section and "Agree" not in section  # the weaker kinds stay on that page

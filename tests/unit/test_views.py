@@ -111,6 +111,8 @@ def test_differing_answers_are_flagged(pages):
     assert ('<li><strong>Contradict each other</strong> (1 question): <a href="#decision-status">Status of the decision</a>'
             in page)
     assert '<h2>Where sources contradict each other</h2>\n<h3 id="decision-status">Status of the decision</h3>' in page
+    # The home page says so too, and links to the place.
+    assert "- **Contradict each other:** [Status of the decision](contradictions.md#decision-status) (*" in pages["index.md"]
     assert "<strong>contradicts</strong>" in page
 
 
