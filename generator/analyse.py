@@ -156,7 +156,7 @@ _SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
 
 
 def answer_parts(answer: str) -> list[str]:
-    """The items an answer names, as written: "offered; Indonesia" names two."""
+    """The items an answer names, as written: "Azerbaijan, Indonesia and Pakistan" names three."""
     return [part for part in _SPLIT.split(answer.strip(" .")) if part]
 
 
@@ -165,16 +165,27 @@ def answer_key(answer: str) -> frozenset[str]:
     return frozenset(part.lower() for part in answer_parts(answer))
 
 
+def qualifier_key(claim: Claim) -> str | None:
+    return claim.qualifier.strip(" .").lower() if claim.qualifier else None
+
+
+def answer_text(claim: Claim) -> str:
+    """A claim's answer as pages show it, its qualifier first: "offered: Indonesia"."""
+    return f"{claim.qualifier}: {claim.answer}" if claim.qualifier else claim.answer
+
+
 @dataclass(frozen=True)
 class Answer:
-    """One answer to a question and the claims that give it, newest article first."""
+    """One answer to a question and the claims that give it, newest article first.
+    Claims are one answer when they name the same items under the same qualifier."""
 
     key: frozenset[str]
+    qualifier: str | None  # qualifier_key of its claims
     claims: tuple[Sourced[Claim], ...]
 
     @property
     def text(self) -> str:
-        return self.claims[0].item.answer
+        return answer_text(self.claims[0].item)
 
     @property
     def sources(self) -> int:
@@ -195,16 +206,17 @@ class TopicClaims:
 
 
 def _claims_by_topic(corpus: Corpus, newest: tuple[Record, ...]) -> dict[str, TopicClaims]:
-    groups: dict[str, dict[frozenset[str], list[Sourced[Claim]]]] = {}
+    groups: dict[str, dict[tuple[str | None, frozenset[str]], list[Sourced[Claim]]]] = {}
     for r in newest:
         for c in r.brief.claims:
-            groups.setdefault(c.topic, {}).setdefault(answer_key(c.answer), []).append(Sourced(r, c))
+            key = (qualifier_key(c), answer_key(c.answer))
+            groups.setdefault(c.topic, {}).setdefault(key, []).append(Sourced(r, c))
     out = {}
     order = {r.id: i for i, r in enumerate(newest)}
     for topic_id, answers in groups.items():
         claims = tuple(s for group in answers.values() for s in group)
         out[topic_id] = TopicClaims(corpus.topics[topic_id],
-                                    tuple(Answer(key, tuple(g)) for key, g in answers.items()),
+                                    tuple(Answer(key, qualifier, tuple(g)) for (qualifier, key), g in answers.items()),
                                     tuple(sorted(claims, key=lambda s: order[s.record.id])))
     return out
 

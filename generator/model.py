@@ -157,7 +157,14 @@ class Claim(Strict):
     topic: TopicRef = Field(description="Topic id; claims on one topic are set side by side across sources.")
     answer: Short = Field(
         description="The claim's short answer to the topic's question, worded the same way across briefs "
-        "when sources agree (sources disagree exactly when their answers differ).")
+        "when sources agree (sources disagree exactly when their answers differ). For a list (a topic whose "
+        "`relation` is `set`), the items only, separated by commas or \"and\"; the source's word for them goes "
+        "in `qualifier`.")
+    qualifier: Short | None = Field(
+        None, description="For a list answer only: what the source calls the items (`offered`, `reportedly "
+        "willing`, `leading contenders`). Pages show it before the answer (\"offered: Indonesia\"), and lists are "
+        "compared only under the same qualifier: a contender is not an offer, so a country one source says has "
+        "not offered is no contradiction of another that names it a contender.")
     claim: Text = Field(description="The claim as the article makes it, in neutral words.")
     attribution: Attribution = Field(description="Who the article says makes the claim.")
     cite: Cite

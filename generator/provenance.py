@@ -49,6 +49,7 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries,
                                  "cite paragraphs inside `source.scope`; count non-empty lines from 1")
     check_total(marks, doc, problems)
     _check_ref_marks(marks, doc, registries, problems)
+    _check_answers(brief, doc, registries, problems)
     bio = brief.source.author_bio
     if bio is not None and not any(fold(bio.text) in fold(seed.paragraph(n)) for n in bio.cite if first <= n <= last):
         problems.add(doc.path, *doc.where(("source", "author_bio", "text")),
@@ -73,6 +74,21 @@ def check_brief(brief: Brief, doc: Document, seed: Seed, registries: Registries,
         n, passage = seed.closest(quote.text, cited + [n for n in range(first, last + 1) if n not in chosen])
         problems.add(doc.path, line, col, f"the quote does not appear verbatim in {seed.name}",
                      f"closest passage, paragraph {n}: \"{passage}\"" if n else "copy the words exactly from the article")
+
+
+def _check_answers(brief: Brief, doc: Document, registries: Registries, problems: Problems) -> None:
+    """A qualifier belongs to a list answer only: on any other question it would
+    be shown before the answer but left out of the comparison."""
+    if "topics" in registries.broken:
+        return
+    for i, claim in enumerate(brief.claims):
+        topic = registries.topics.get(claim.topic)
+        if topic is None:
+            continue  # an unknown topic is reported as such
+        if topic.relation != "set" and claim.qualifier is not None:
+            problems.add(doc.path, *doc.where(("claims", i, "qualifier")),
+                         f"`claims[{i}].qualifier` is for a list answer, but the topic `{topic.id}` takes no list "
+                         f"(its relation is `{topic.relation}`)", "put the words in `answer`, or remove `qualifier`")
 
 
 def check_total(marks: list[Found], doc: Document, problems: Problems) -> None:

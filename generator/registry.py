@@ -48,7 +48,8 @@ class Topic(Strict):
         "single", description="For a question: how its answers relate. `single`: one value, so different answers "
         "from different sources contradict each other (a rank). `set`: a list, where a list holding another adds "
         "detail, two lists neither of which holds the other name different items, and only an explicit exclusion "
-        "(an item written `not X`) contradicts (which countries). `status`: a state that moves over time, where "
+        "(an item written `not X`) contradicts, and lists are compared only under the same `qualifier` (which "
+        "countries). `status`: a state that moves over time, where "
         "answers of different dates show a change, not a conflict (a decision). Whatever the kind, an answer that "
         "only says the question is open (`unclear`, `not confirmed`) contradicts no answer.")
     weight: WholeNumber = Field(

@@ -13,8 +13,11 @@ kind of answer it takes (`relation`), and the rules here follow from it:
 - `set` (a list, such as countries): a list adds detail to one it contains,
   unless one names an item the other excludes (`not Pakistan`), which
   contradicts; two lists neither of which contains the other name different
-  items ("offered; Indonesia" and "reportedly willing; Pakistan"): neither
-  contradicts the other, and neither adds detail to it;
+  items ("Indonesia" offered and "Pakistan" reportedly willing): neither
+  contradicts the other, and neither adds detail to it.  Lists are compared
+  only under the same qualifier (the claim's `qualifier`): "leading
+  contenders" and "offered" say different things of the same countries, so
+  such lists name different items whatever they hold;
 - `status` (a state that moves, such as the decision): answers whose articles
   are ordered in time show a change; at the same date they contradict; when
   the order cannot be told (an undated article) the difference says so;
@@ -135,6 +138,8 @@ def _between(kind: str, a: Answer, b: Answer, dates: Mapping[str, ArticleDate]) 
     if kind == "single":
         return Difference("contradicts", a, b)
     if kind == "set":
+        if a.qualifier != b.qualifier:
+            return Difference("names different items", a, b)
         if _excluded(a.key) & b.key or _excluded(b.key) & a.key:
             return Difference("contradicts", a, b)
         return Difference("adds detail" if a.key <= b.key or b.key <= a.key else "names different items", a, b)

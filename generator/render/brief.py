@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from ..analyse import answer_text
 from ..context import Site
 from ..corpus import Corpus, Record
 from ..dating import ArticleDate
@@ -92,7 +93,7 @@ def render_brief(corpus: Corpus, record: Record, written: ArticleDate | None = N
 
     if b.claims:
         out.append(h.heading("Claims"))
-        rows = [[topic(cl.topic), h.text(cl.answer), h.text(cl.claim), ATTRIBUTION_LABELS[cl.attribution], c(cl.cite)]
+        rows = [[topic(cl.topic), h.text(answer_text(cl)), h.text(cl.claim), ATTRIBUTION_LABELS[cl.attribution], c(cl.cite)]
                 for cl in b.claims]
         out.append(h.table(["Topic", "Answer", "Claim", "Attribution", "Source"], rows))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analyse import Answer, Tension
+from ..analyse import Answer, Tension, answer_text
 from ..context import Site
 from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
@@ -123,7 +123,7 @@ def _claims(site: Site, f: Finding) -> str:
     for answer in f.claims.answers:
         for s in answer.claims[:PER_ANSWER]:
             r, c = s.record, s.item
-            rows.append([h.strong(h.text(c.answer)), h.text(c.claim), h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))),
+            rows.append([h.strong(h.text(answer_text(c))), h.text(c.claim), h.link(r.brief.title, links.rel(PAGE, links.brief(r.id))),
                          ATTRIBUTION_LABELS[c.attribution], article_when_html(site.analysis.dates[r.id]),
                          cites_html(PAGE, r, c.cite)])
         if len(answer.claims) > PER_ANSWER:
@@ -161,7 +161,7 @@ def _tension(site: Site, t: Tension) -> str:
         out.append(h.p(h.em("The editors' framing:") + f" {h.text(t.topic.tension)}"))
     if t.claims is not None:
         out.append(h.p(h.strong(f"{h.text(t.topic.name)}, as the sources report it:")))
-        out.append(h.ul(f"{_short(s.item.answer)}: {h.text(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]}; "
+        out.append(h.ul(f"{_short(answer_text(s.item))}: {h.text(s.item.claim)} ({ATTRIBUTION_LABELS[s.item.attribution]}; "
                         f"{source_link_html(page, site.analysis, s.record)} "
                         f"{cites_html(page, s.record, s.item.cite)})" for s in t.claims.claims))
     out.append(h.p(h.strong("Against it:")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..analyse import CONTRIBUTORS_TOPIC, Sourced, answer_parts
+from ..analyse import CONTRIBUTORS_TOPIC, Sourced, answer_parts, answer_text
 from ..context import Site
 from ..corpus import Record
 from ..fields import ATTRIBUTION_LABELS
@@ -29,21 +29,20 @@ def _source(site: Site, r: Record, cite: list[int]) -> str:
     return f"{source_link_html(PAGE, site.analysis, r)} {cites_html(PAGE, r, cite)}"
 
 
-def _called(answer: str, names: dict[str, str]) -> str:
-    """What a claim calls the countries it names: its answer without the names
-    ("offered" of "offered; Indonesia"), or "named" when the answer is only names."""
-    words = [part for part in answer_parts(answer) if part.lower() not in names]
-    return "; ".join(words) or "named"
+def _called(claim: Claim) -> str:
+    """What a claim calls the countries it names: its qualifier ("offered"), or
+    "named" when it gives none."""
+    return claim.qualifier or "named"
 
 
 def _claim_id(number: int) -> str:
     return f"claim-{number}"
 
 
-def _called_line(s: Sourced[Claim], number: int, names: dict[str, str]) -> str:
+def _called_line(s: Sourced[Claim], number: int) -> str:
     """One claim in a country's row: its words for the country, who makes it, a link
     to the claim written out below, and its paragraphs."""
-    return (f"{h.strong(h.text(_called(s.item.answer, names)))} ({ATTRIBUTION_LABELS[s.item.attribution]}) — "
+    return (f"{h.strong(h.text(_called(s.item)))} ({ATTRIBUTION_LABELS[s.item.attribution]}) — "
             f"{h.a(f'claim {number}', '#' + _claim_id(number))}, {cites_html(PAGE, s.record, s.item.cite)}")
 
 
@@ -74,12 +73,12 @@ def render_countries(site: Site) -> str:
         # claim's own words for the country ("offered"), and the text follows once.
         rows = []
         for cid in sorted(named, key=lambda c: countries[c].name.lower()):
-            rows.append([entity_html(corpus, PAGE, cid), h.ul(_called_line(numbered[n - 1], n, names)
+            rows.append([entity_html(corpus, PAGE, cid), h.ul(_called_line(numbered[n - 1], n)
                                                              for n in named[cid][:PER_COUNTRY])])
         out.append(h.table(["Country", "What the sources call it"], rows))
         out.append(h.heading("The claims", 3))
         out.append(h.table(["Claim", "Answer and text", "Attribution", "Source"], [
-            [h.span(str(n), id=_claim_id(n)), f"{h.strong(h.text(s.item.answer))} — {h.text(s.item.claim)}",
+            [h.span(str(n), id=_claim_id(n)), f"{h.strong(h.text(answer_text(s.item)))} — {h.text(s.item.claim)}",
              ATTRIBUTION_LABELS[s.item.attribution], _source(site, s.record, s.item.cite)]
             for n, s in enumerate(numbered, 1)]))
     else:

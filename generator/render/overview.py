@@ -6,7 +6,7 @@ is generated.  Each section has a fixed size, linking to its full view.
 
 from __future__ import annotations
 
-from ..analyse import CONTRIBUTORS_TOPIC
+from ..analyse import CONTRIBUTORS_TOPIC, answer_text
 from ..context import Site
 from ..corpus import Record
 from ..fields import ATTRIBUTION_LABELS
@@ -29,7 +29,7 @@ def _claim_rows(site: Site, topic_id: str) -> list[list[str]]:
     t = site.analysis.claims(topic_id)
     if t is None:
         return []
-    return [[article_when(site.analysis.dates[s.record.id]), f"**{md(s.item.answer)}**", md(s.item.claim),
+    return [[article_when(site.analysis.dates[s.record.id]), f"**{md(answer_text(s.item))}**", md(s.item.claim),
              ATTRIBUTION_LABELS[s.item.attribution],
              link(s.record.brief.title, links.rel(PAGE, links.brief(s.record.id))) + " "
              + cites(PAGE, s.record, s.item.cite)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..analyse import CONTRIBUTORS_TOPIC, Analysis
+from ..analyse import CONTRIBUTORS_TOPIC, Analysis, answer_text
 from ..context import Site
 from ..corpus import Record
 from ..dating import ArticleDate
@@ -78,7 +78,7 @@ def _offers(analysis: Analysis) -> list[str]:
     claims = sorted(t.claims, key=lambda s: s.item.attribution != "on-record")
     # Who says it and where come before the claim, which is long: on paper an item
     # is cut at two lines, and the cut must take the claim's end, not its source.
-    return [f"- **{md(s.item.answer)}** — {ATTRIBUTION_LABELS[s.item.attribution]}"
+    return [f"- **{md(answer_text(s.item))}** — {ATTRIBUTION_LABELS[s.item.attribution]}"
             f"{_from(analysis, [(s.record, s.item.cite)])}: {md(s.item.claim)}" for s in claims[:OFFERS]]
 
 

@@ -56,7 +56,7 @@ def test_the_real_contradictions_are_flagged_and_only_between_sources():
     assert verdicts["troop-request"] == "leaves open"
     # "unclear" and "not stated" (one article speaks only of the contingent's goals) leave open the "yes".
     assert verdicts["isf-mandate-disarmament"] == "leaves open"
-    # "offered; Indonesia" against "reportedly willing; Pakistan": no list holds another.
+    # Lists under different qualifiers ("offered", "reportedly willing") name different items.
     assert verdicts["troop-contributors"] == "names different items"
     assert verdicts["isf-legal-basis"] == "changed"
     assert verdicts["israel-stance-on-pakistan"] is None  # one article, one answer left after its framing
@@ -80,8 +80,8 @@ def test_condition_counts_exclude_stances_demands_and_preferences():
 
 def test_a_troop_offer_on_the_situation_sheet_names_its_source_before_its_long_claim():
     # On paper each item is cut at two lines: the cut must take the claim's end, not its source.
-    line = next(x for x in PAGES["situation.md"].splitlines() if x.startswith("- **offered; Indonesia**"))
-    assert line.startswith("- **offered; Indonesia** — on record ([undated, after 17 November 2025](briefs/")
+    line = next(x for x in PAGES["situation.md"].splitlines() if x.startswith("- **offered: Indonesia**"))
+    assert line.startswith("- **offered: Indonesia** — on record ([undated, after 17 November 2025](briefs/")
     assert line.index("#p-9") < line.index("Dar told parliament")
 
 
@@ -131,7 +131,7 @@ def test_lists_naming_different_countries_are_shown_once_each_not_as_added_detai
     section = PAGES["contradictions.md"].partition("<h2>Where sources name different items</h2>")[2].partition("<h2>")[0]
     assert "<h3 id=\"troop-contributors\">Countries offering troops</h3>" in section
     assert "4 sources give lists that name different items." in section
-    assert section.count("<li><em>offered; Indonesia</em> (1 source: ") == 1
+    assert section.count("<li><em>offered: Indonesia</em> (1 source: ") == 1
     assert "adds detail" not in section
 
 
@@ -154,7 +154,7 @@ def test_the_countries_page_gives_each_claim_once_and_each_country_what_the_clai
     page = PAGES["countries.md"]
     # The claim naming six countries is written out once, not on six rows.
     assert page.count("have reportedly expressed willingness to contribute forces") == 1
-    assert '<td><span id="claim-1">1</span></td><td><strong>offered; Indonesia</strong> — Dar told parliament' in page
+    assert '<td><span id="claim-1">1</span></td><td><strong>offered: Indonesia</strong> — Dar told parliament' in page
     assert '>29 October 2025</a> <a href="briefs/asif-gaza-force-decision-still-under-process.md#p-10"' in page
     indonesia = page[page.index(">Indonesia</a></td>"):page.index("</ul>", page.index(">Indonesia</a></td>"))]
     # Newest source first, each in the claim's own words for the country, linked to its row and paragraph.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from generator.analyse import Answer, TopicClaims, answer_key
+from generator.analyse import Answer, TopicClaims, answer_key, qualifier_key
 from generator.corpus import Record, Sourced
 from generator.dating import ArticleDate
 from generator.model import Claim, When
@@ -20,14 +20,15 @@ def _record(rid: str) -> Record:
     return Record(rid, f"briefs/{rid}.yaml", None, None)  # type: ignore[arg-type]
 
 
-def _claims(relation: str, given: list[tuple[str, str]]) -> TopicClaims:
-    """A question and its claims, as (brief id, answer) pairs."""
+def _claims(relation: str, given: list[tuple[str, ...]]) -> TopicClaims:
+    """A question and its claims, as (brief id, answer) or (brief id, answer, qualifier)."""
     topic = Topic(id="q", name="Q", kind="question", relation=relation)
     groups: dict = {}
-    for rid, answer in given:
-        claim = Claim(topic="q", answer=answer, claim="c", attribution="outlet", cite=[1])
-        groups.setdefault(answer_key(answer), []).append(Sourced(_record(rid), claim))
-    answers = tuple(Answer(k, tuple(v)) for k, v in groups.items())
+    for rid, answer, *qualifier in given:
+        claim = Claim(topic="q", answer=answer, qualifier=qualifier[0] if qualifier else None, claim="c",
+                      attribution="outlet", cite=[1])
+        groups.setdefault((qualifier_key(claim), answer_key(answer)), []).append(Sourced(_record(rid), claim))
+    answers = tuple(Answer(k, q, tuple(v)) for (q, k), v in groups.items())
     return TopicClaims(topic, answers, tuple(s for a in answers for s in a.claims))
 
 
@@ -60,11 +61,31 @@ def test_a_superset_adds_detail():
 
 
 def test_two_lists_neither_holding_the_other_name_different_items():
-    # Neither agreement nor added detail: "offered; Indonesia" says nothing of Pakistan.
-    f = _verdict("set", [("a", "offered; Indonesia"), ("b", "reportedly willing; Pakistan")], a=None, b=None)
+    # Neither agreement nor added detail: "Indonesia" offered says nothing of Pakistan.
+    f = _verdict("set", [("a", "Indonesia", "offered"), ("b", "Pakistan", "offered")], a=None, b=None)
     assert f.verdict == "names different items"
     overlap = _verdict("set", [("a", "Egypt and Jordan"), ("b", "Jordan and Libya")], a=None, b=None)
     assert overlap.verdict == "names different items"
+
+
+def test_lists_under_different_qualifiers_name_different_items():
+    # A contender is not an offer: the longer list adds no detail to the shorter,
+    # and a country said not to have offered is still a contender.
+    wider = _verdict("set", [("a", "Indonesia", "offered"), ("b", "Indonesia and Pakistan", "leading contenders")],
+                     a=None, b=None)
+    assert wider.verdict == "names different items"
+    excluded = _verdict("set", [("a", "not Pakistan", "offered"), ("b", "Pakistan", "leading contenders")],
+                        a=None, b=None)
+    assert excluded.verdict == "names different items" and not excluded.contradictions
+
+
+def test_lists_under_the_same_qualifier_compare_as_lists():
+    assert _verdict("set", [("a", "Indonesia", "Offered"), ("b", "Indonesia and Egypt", "offered.")],
+                    a=None, b=None).verdict == "adds detail"
+    assert _verdict("set", [("a", "not Pakistan", "offered"), ("b", "Pakistan", "offered")],
+                    a=None, b=None).verdict == "contradicts"
+    # Qualifiers that differ only in case and a full stop are one answer.
+    assert _verdict("set", [("a", "Indonesia", "Offered"), ("b", "indonesia", "offered.")], a=None, b=None).verdict is None
 
 
 @pytest.mark.parametrize("relation", ["single", "set", "status"])

@@ -75,10 +75,13 @@ def test_briefs_json_is_what_json_dumps_would_write():
     assert {o.uri: o.text for o in outputs(site_of(corpus))}[BRIEFS_JSON] == plain
 
 
-def test_a_country_is_called_by_the_claim_s_own_words_less_the_names():
+def test_a_country_is_called_by_the_claim_s_qualifier():
+    from generator.model import Claim
     from generator.render.countries import _called
 
-    names = {"indonesia": "indonesia", "uae": "uae", "united arab emirates": "uae"}
-    assert _called("offered; Indonesia", names) == "offered"
-    assert _called("reportedly willing; Indonesia and UAE", names) == "reportedly willing"
-    assert _called("Indonesia, UAE", names) == "named"  # only names: the claim calls them nothing
+    def claim(qualifier):
+        return Claim(topic="q", answer="Indonesia and UAE", qualifier=qualifier, claim="c", attribution="outlet",
+                     cite=[1])
+
+    assert _called(claim("reportedly willing")) == "reportedly willing"
+    assert _called(claim(None)) == "named"  # only names: the claim calls them nothing
