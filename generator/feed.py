@@ -93,7 +93,7 @@ def atom_feed(site: Site) -> str:
         if stamp:
             _add(entry, "published", stamp)
         _add(entry, "updated", stamp or bound[r.id] or updated)
-        dated = article_label(site.analysis.dates[r.id])  # "the undated article (after 17 November 2025)"
+        dated = article_label(site.analysis.dates[r.id])  # "the undated article (17 November 2025 or later)"
         _add(entry, "summary", f"{dated[0].upper()}{dated[1:]}. {r.brief.summary}")
         for tag in r.brief.tags:
             _add(entry, "category", term=tag, label=corpus.tags[tag].name)

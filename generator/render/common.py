@@ -51,17 +51,19 @@ def article_when(d: ArticleDate) -> str:
     if d.published.date:
         return when(d.published, marks=False)
     if d.after is not None:
-        return f"not stated (after {date_text(d.after)})"
+        return f"not stated ({date_text(d.after)} or later)"
     return NOT_STATED
 
 
 def article_short(d: ArticleDate) -> str:
     """The shortest name for an article by its date, where a line cites several:
-    "28 October 2025", "undated, after 17 November 2025", "an undated article"."""
+    "28 October 2025", "undated, 17 November 2025 or later", "an undated article".
+    A bound is the earliest day the article can have been written, so "or later",
+    not "after", which would leave out that day."""
     if d.published.date:
         return date_text(d.published)
     if d.after is not None:
-        return f"undated, after {date_text(d.after)}"
+        return f"undated, {date_text(d.after)} or later"
     return "an undated article"
 
 
@@ -104,7 +106,7 @@ def article_label(d: ArticleDate) -> str:
     if d.published.date:
         return f"the article of {date_text(d.published)}"
     if d.after is not None:
-        return f"the undated article (after {date_text(d.after)})"
+        return f"the undated article ({date_text(d.after)} or later)"
     return "an undated article"
 
 

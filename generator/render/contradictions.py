@@ -67,7 +67,7 @@ def relation(site: Site, d: Difference) -> str:
         return f"{_answer(site, d.a)} {h.strong('contradicts')} {_answer(site, d.b)}."
     if d.kind == "changed":
         assert d.earlier is not None and d.later is not None
-        # "the undated article (after …)", not "not stated (after …)", which reads as no date at all.
+        # "the undated article (… or later)", not "not stated (… or later)", which reads as no date at all.
         earlier, later = (h.text(source_name(site.analysis, r, article_label)) for r in (d.earlier, d.later))
         return (f"{h.strong('Changed')} between {earlier} and {later}: from {_short(d.a.text)} to {_short(d.b.text)}.")
     if d.kind == "adds detail":

@@ -64,7 +64,7 @@ def test_the_real_contradictions_are_flagged_and_only_between_sources():
         for d in f.contradictions:
             assert {s.record.id for s in d.a.claims}.isdisjoint({s.record.id for s in d.b.claims})
     page = PAGES["contradictions.md"]
-    assert "Changed</strong> between the article of 28 October 2025 and the undated article (after 17 November 2025)" in page
+    assert "Changed</strong> between the article of 28 October 2025 and the undated article (17 November 2025 or later)" in page
     tension = next(t for t in A.tensions if t.topic.id == "isf-mandate-disarmament")
     assert any(s.item.kind == "red-line" and s.record.id == NEWEST for s in tension.positions)
     assert "<h2>Tensions across kinds of statement</h2>" in page
@@ -81,7 +81,7 @@ def test_condition_counts_exclude_stances_demands_and_preferences():
 def test_a_troop_offer_on_the_situation_sheet_names_its_source_before_its_long_claim():
     # On paper each item is cut at two lines: the cut must take the claim's end, not its source.
     line = next(x for x in PAGES["situation.md"].splitlines() if x.startswith("- **offered: Indonesia**"))
-    assert line.startswith("- **offered: Indonesia** — on record ([undated, after 17 November 2025](briefs/")
+    assert line.startswith("- **offered: Indonesia** — on record ([undated, 17 November 2025 or later](briefs/")
     assert line.index("#p-9") < line.index("Dar told parliament")
 
 
@@ -100,7 +100,7 @@ def test_the_home_page_s_open_questions_say_whose_article_leaves_them_open():
     section = PAGES["index.md"].partition("## Open questions")[2]
     assert "A later article may answer what an earlier one left open" in section
     first, second = (section.index(f"- [{name}](briefs/") for name in
-                     ("The undated article &#40;after 17 November 2025&#41;", "The article of 29 October 2025"))
+                     ("The undated article &#40;17 November 2025 or later&#41;", "The article of 29 October 2025"))
     assert first < second  # newest first
     assert "    - When the final decision will be taken, and by whom." in section
 
@@ -147,7 +147,7 @@ def test_what_changed_lists_only_days_with_a_year():
     assert "**17 November 2025 (inferred)**" in changed
     assert "year not stated" not in changed  # 5 October: on the timeline, in its article's year, but not here
     # Sources by their article's date, the title as tooltip: titles on every line filled a phone's screens.
-    assert '([the undated article &#40;after 17 November 2025&#41;](briefs/pakistan-rules-out-disarming-hamas' in changed
+    assert '([the undated article &#40;17 November 2025 or later&#41;](briefs/pakistan-rules-out-disarming-hamas' in changed
 
 
 def test_the_countries_page_gives_each_claim_once_and_each_country_what_the_claims_call_it():
@@ -201,7 +201,7 @@ def test_the_quotes_page_names_each_source_by_its_article_s_date_not_its_title()
     page = PAGES["quotes.md"]
     assert ('“With the U.S., we can see an end to the war” — date not stated, addressing parliament; in <a href="'
             'briefs/pakistan-rules-out-disarming-hamas-weighs-gaza-force.md" title="Pakistan rules out disarming Hamas as it '
-            'weighs a role in the Gaza stabilization force">the undated article (after 17 November 2025)</a>') in page
+            'weighs a role in the Gaza stabilization force">the undated article (17 November 2025 or later)</a>') in page
 
 
 def test_names_only_an_author_s_bio_gives_are_listed_apart_from_the_story_s_organisations():
@@ -215,7 +215,7 @@ def test_a_condition_card_names_its_sources_by_date_and_leaves_out_those_that_do
     from generator.tables import label_cells
 
     page = label_cells(PAGES["conditions.md"])
-    assert '<td data-label="S1, undated, after 17 November 2025"><a href="briefs/pakistan-rules-out' in page
+    assert '<td data-label="S1, undated, 17 November 2025 or later"><a href="briefs/pakistan-rules-out' in page
     assert "<td>—</td>" not in PAGES["conditions.md"]  # a blank cell, which a phone's card leaves out
 
 

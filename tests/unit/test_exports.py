@@ -198,7 +198,7 @@ def test_an_undated_article_s_feed_entry_is_dated_by_the_earliest_day_it_can_hav
     dated = entries["Asif: decision on deploying Pakistani troops in Gaza peace force 'still under process'"]
     assert dated.findtext(f"{atom}published") == dated.findtext(f"{atom}updated") == "2025-10-29T00:00:00Z"
     # A feed reader shows `updated` as the item's date: the summary says what the article's date really is.
-    assert newest.findtext(f"{atom}summary").startswith("The undated article (after 17 November 2025). ")
+    assert newest.findtext(f"{atom}summary").startswith("The undated article (17 November 2025 or later). ")
     assert dated.findtext(f"{atom}summary").startswith("The article of 29 October 2025. ")
     undated = [e for e in entries.values() if e.findtext(f"{atom}summary").startswith("An undated article. ")]
     assert len(undated) == 2  # neither a date nor a bound: the feed's date stands in, and the summary says so
