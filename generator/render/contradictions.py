@@ -74,8 +74,8 @@ def relation(site: Site, d: Difference) -> str:
         more, less = (d.a, d.b) if len(d.a.key) >= len(d.b.key) else (d.b, d.a)
         return f"{_answer(site, more)} {h.strong('adds detail')} to {_answer(site, less)}."
     if d.kind == "leaves open":
-        return (f"{_answer(site, d.a)} {h.strong('leaves open')} what {_answer(site, d.b)} answers: "
-                "a source that says a question is open, or does not say, contradicts no answer to it.")
+        return (f"{_answer(site, d.a)} {h.strong('leaves the question open')}, where {_answer(site, d.b)} "
+                "answers it: an answer that only says the question is open contradicts no other.")
     if d.kind == "names different items":
         return f"{_answer(site, d.a)} and {_answer(site, d.b)} {h.strong('name different items')}."
     return (f"{_answer(site, d.a)} and {_answer(site, d.b)} {h.strong('differ')}, and a source is undated, so whether "
