@@ -152,8 +152,20 @@ def check_described_in(registries: Registries, records: dict, problems: Problems
         return
     doc, reg = registries.read["entities"]
     for i, e in enumerate(reg.entities):
+        if e.description is not None and _bare(e.description) in {_bare(n) for n in [e.name, *e.aliases]}:
+            # "The International Monetary Fund." under that name tells a reader nothing.
+            line, col = doc.where(("entities", i, "description"))
+            problems.add(doc.path, line, col,
+                         f"`entities[{i}].description` only repeats the name of `{e.id}`",
+                         "say in one line who or what it is, or leave `description` out")
         for j, source in enumerate(e.described_in):
             check_brief_cite(source.brief, source.cite, doc, ("entities", i, "described_in", j), records, problems)
+
+
+def _bare(name: str) -> str:
+    """A name without case, a leading "the" or a full stop."""
+    name = name.strip(" .").lower()
+    return name[4:] if name.startswith("the ") else name
 
 
 def check_brief_cite(brief_id: str, cite: list[int], doc: Document, loc: tuple, records: dict[str, Record | None],
