@@ -27,7 +27,10 @@ def render_sources(site: Site) -> str:
         if len(f.loaded_wording) > 3:
             loaded += f"; {h.link(f'and {len(f.loaded_wording) - 3} more', links.rel(PAGE, links.brief(r.id), links.FRAMING))}"
         count = len(f.headline_vs_body) + len(f.unsourced_claims) + len(f.incoherent_passages)
-        flags = h.link(str(count), links.rel(PAGE, links.brief(r.id), links.FRAMING)) if count else "0"
+        # "9 flags", not a bare "9": the words say what the number is on a phone's
+        # card, and make the link a target a finger can hit.
+        flags = (h.link(f"{count} flag{'s' if count != 1 else ''}", links.rel(PAGE, links.brief(r.id), links.FRAMING))
+                 if count else "none")
         # The article's own headline beside the brief's title: it is the source's framing, in its words.
         headline = h.quoted(s.headline) if s.headline else NOT_STATED_HTML
         rows.append([f"{h.link(r.brief.title, links.rel(PAGE, links.brief(r.id)))}<br />{h.em('Headline:')} {headline}",

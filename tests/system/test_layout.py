@@ -291,9 +291,10 @@ _SMALL_MARKS = """() => [...document.querySelectorAll("svg.timeline-chart__svg a
   .map(a => a.getAttribute("xlink:href"))"""
 
 
-#: Paragraph citations a tap 10 px above or below their centre, or 8 px to a side, would miss.
-_SMALL_CITES = """() => [...document.querySelectorAll('.md-content a[aria-label^="paragraph "]')]
-  .filter(a => a.getClientRects().length === 1)
+#: Small links (paragraph citations by default) that a tap 10 px above or below their
+#: centre, or 8 px to a side, would miss; a table head a phone hides (1 px) is skipped.
+_SMALL_CITES = """(selector) => [...document.querySelectorAll(selector || '.md-content a[aria-label^="paragraph "]')]
+  .filter(a => a.getClientRects().length === 1 && a.getBoundingClientRect().height > 1)
   .filter(a => { const r = a.getBoundingClientRect();
                  const x = r.left + r.width / 2, y = r.top + r.height / 2;
                  if (y < 60 || y > innerHeight - 10) return false;  // under the header, or off screen
@@ -308,6 +309,19 @@ def test_paragraph_citations_are_targets_a_finger_can_hit(screen, base_url, path
     size, page = screen
     page.goto(base_url + path)
     assert page.evaluate(_SMALL_CITES) == [], size
+
+
+@needs_chromium
+@pytest.mark.parametrize(("path", "selector"), [("conditions/", ".md-content thead th > a"),
+                                                ("sources/", '.md-content td[data-label="Flags"] a')])
+def test_short_links_in_tables_are_targets_a_finger_can_hit(screen, base_url, path, selector):
+    # A source's column ("S1") and a source's flags ("9 flags", once a bare "9").
+    size, page = screen
+    page.goto(base_url + path)
+    assert page.locator(selector).count() > 0
+    for link in page.locator(selector).all():
+        link.scroll_into_view_if_needed()
+        assert page.evaluate(f"() => ({_SMALL_CITES})({selector!r}).length") == 0, (size, link.text_content())
 
 
 @needs_chromium

@@ -109,7 +109,7 @@ def test_the_sources_page_s_judgements_lead_back_to_their_paragraphs_and_flags()
     page = PAGES["sources.md"]
     assert ("“The clarification comes after a report published last week” "
             '<a href="briefs/asif-gaza-force-decision-still-under-process.md#p-10"') in page
-    assert '<a href="briefs/asif-gaza-force-decision-still-under-process.md#framing">4</a>' in page
+    assert '<a href="briefs/asif-gaza-force-decision-still-under-process.md#framing">4 flags</a>' in page
 
 
 def test_a_question_only_one_source_answers_is_not_listed_as_agreement():
@@ -252,3 +252,4 @@ def test_the_home_page_names_the_differences_that_matter_with_their_answers():
             "(*General* against *Field Marshal*)") in section
     assert "- **Changed over time:** [Legal basis of the ISF](contradictions.md#isf-legal-basis) (from *" in section
     assert "Where one source adds detail" not in section and "Agree" not in section  # the weaker kinds stay on that page
+
