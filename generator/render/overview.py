@@ -130,14 +130,34 @@ def _key_figures(site: Site) -> list[str]:
     return out + [""]
 
 
+def _traceable(site: Site) -> str:
+    """How far the archived texts say where they come from: a reader weighs a
+    briefing on texts without outlet or address differently, and should not have
+    to open every source to learn it."""
+    sources = [r.brief.source for r in site.corpus.records]
+    total = len(sources)
+
+    def count(n: int, one: str, many: str) -> str:
+        if n == 0:
+            return f"none {one}"
+        return f"all {many}" if n == total > 1 else f"{n} {one if n == 1 else many}"
+
+    parts = [count(sum(s.outlet is not None for s in sources), "names its outlet", "name their outlet"),
+             count(sum(s.url is not None for s in sources), "gives its address", "give their address"),
+             count(sum(s.author is not None for s in sources), "gives its author", "give their author"),
+             count(sum(s.published.date is not None for s in sources), "carries a date stamp", "carry a date stamp")]
+    return (f"Of the {total} archived texts, {', '.join(parts[:-1])} and {parts[-1]}; "
+            f"{link('sources and framing', links.SOURCES)} weighs each source.")
+
+
 def render_overview(site: Site) -> str:
     corpus, analysis = site.corpus, site.analysis
     heading, _, about = site.intro.strip().partition("\n")
     if not heading.startswith("# "):  # no title line: the whole intro is the about text
         heading, about = "# Briefing", site.intro
     out = [heading + "\n", *_status(site), *_what_changed(site), *_differences(site), *_key_figures(site)]
-    if about.strip():
-        out += ["## About this briefing\n", about.strip() + "\n", f"*Built from {len(corpus.records)} briefs.*\n"]
+    out += ["## About this briefing\n", *([about.strip() + "\n"] if about.strip() else []),
+            f"*Built from {len(corpus.records)} briefs.* {_traceable(site)}\n"]
 
     out.append("## Where Pakistan stands, source by source\n")
     out.append("The status of Pakistan's decision as each source reports it, newest article first. "

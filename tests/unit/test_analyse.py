@@ -253,3 +253,10 @@ def test_the_home_page_names_the_differences_that_matter_with_their_answers():
     assert "- **Changed over time:** [Legal basis of the ISF](contradictions.md#isf-legal-basis) (from *" in section
     assert "Where one source adds detail" not in section and "Agree" not in section  # the weaker kinds stay on that page
 
+
+
+def test_the_home_page_says_how_far_the_archived_texts_can_be_traced():
+    # No archived text names its outlet or address: a reader should learn it without opening each source.
+    assert ("*Built from 5 briefs.* Of the 5 archived texts, none names its outlet, none gives its address, "
+            "1 gives its author and 2 carry a date stamp; [sources and framing](sources.md) weighs each source.\n"
+            ) in PAGES["index.md"]
