@@ -146,7 +146,7 @@ def _traceable(site: Site) -> str:
              count(sum(s.url is not None for s in sources), "gives its address", "give their address"),
              count(sum(s.author is not None for s in sources), "gives its author", "give their author"),
              count(sum(s.published.date is not None for s in sources), "carries a date stamp", "carry a date stamp")]
-    return (f"Of the {total} archived texts, {', '.join(parts[:-1])} and {parts[-1]}; "
+    return (f"Of the {total} archived text{'' if total == 1 else 's'}, {', '.join(parts[:-1])} and {parts[-1]}; "
             f"{link('sources and framing', links.SOURCES)} weighs each source.")
 
 
@@ -157,7 +157,7 @@ def render_overview(site: Site) -> str:
         heading, about = "# Briefing", site.intro
     out = [heading + "\n", *_status(site), *_what_changed(site), *_differences(site), *_key_figures(site)]
     out += ["## About this briefing\n", *([about.strip() + "\n"] if about.strip() else []),
-            f"*Built from {len(corpus.records)} briefs.* {_traceable(site)}\n"]
+            f"*Built from {len(corpus.records)} brief{'' if len(corpus.records) == 1 else 's'}.* {_traceable(site)}\n"]
 
     out.append("## Where Pakistan stands, source by source\n")
     out.append("The status of Pakistan's decision as each source reports it, newest article first. "
