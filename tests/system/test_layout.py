@@ -195,6 +195,25 @@ def test_no_heading_leaves_its_permalink_on_a_blank_line_on_a_phone(screen, base
         assert page.evaluate(_PERMALINK_ALONE) == [], path
 
 
+#: Cards (a phone's table rows) whose "Attribution" cell takes more than one line.
+_TALL_SHORT_CELLS = """() => [...document.querySelectorAll('article td[data-label="Attribution"]')]
+  .filter(td => { const line = parseFloat(getComputedStyle(td).lineHeight);
+                  const pad = parseFloat(getComputedStyle(td).paddingTop) + parseFloat(getComputedStyle(td).paddingBottom);
+                  return td.getBoundingClientRect().height - pad > 1.5 * line; })
+  .map(td => td.textContent)"""
+
+
+@needs_chromium
+def test_a_card_s_label_runs_in_with_its_value_on_a_phone(screen, base_url):
+    size, page = screen
+    if size != "phone":
+        pytest.skip("a laptop shows tables, not cards")
+    # A label on a line of its own doubled every card: "Attribution" above "on record".
+    page.goto(base_url)
+    assert page.locator('article td[data-label="Attribution"]').count() > 0
+    assert page.evaluate(_TALL_SHORT_CELLS) == []
+
+
 #: Names in the first column of a two-column table that are cut over two lines.
 _CUT_NAMES = """() => [...document.querySelectorAll("article table")]
   .filter(t => t.querySelectorAll("thead th").length === 2)
