@@ -243,7 +243,8 @@ def render_contradictions(site: Site) -> str:
            h.details("info", "How the answers are compared",
                      h.p("A contradiction needs two different sources: two answers in one article are that article's own "
                          "inconsistency, a list holding another adds detail, two lists naming different items are neither "
-                         "agreement nor contradiction, and a status reported at two dates is a change. The "
+                         "agreement nor contradiction, lists are compared only when the sources call their items the "
+                         "same (offered, reportedly willing), and a status reported at two dates is a change. The "
                          f"{h.link('methodology', links.METHODOLOGY)} gives the rules in full."))]
     if site.analysis.tensions:
         out.append(h.heading("Tensions across kinds of statement"))
