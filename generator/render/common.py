@@ -173,13 +173,18 @@ def cite_html(page: str, record: Record, n: int) -> str:
     return links.cite_html(page, record.id, record.brief.title, n, record.seed.paragraph(n))
 
 
+#: The dash of a range of paragraphs ("¶33–¶36"), marked so that reader.css can
+#: space it evenly between its two links (a citation's padding is on its left).
+RANGE_DASH = '<span class="cite-range">–</span>'
+
+
 def ranged(numbers: list[int], link: Callable[[int], str]) -> str:
     """``link(n)`` for each number, but a run of MIN_RANGE or more consecutive
     paragraphs is a range between two links, to its first and last paragraph:
     the evidence list shows every paragraph between them, in order, so each
     stays traceable, and an item citing fifty paragraphs costs the page (and
     the build, which spends most of its time on these links) two links, not fifty."""
-    return " ".join(f"{link(run[0])}–{link(run[-1])}" if len(run) >= MIN_RANGE else " ".join(map(link, run))
+    return " ".join(f"{link(run[0])}{RANGE_DASH}{link(run[-1])}" if len(run) >= MIN_RANGE else " ".join(map(link, run))
                     for run in runs(numbers))
 
 

@@ -195,6 +195,27 @@ def test_no_heading_leaves_its_permalink_on_a_blank_line_on_a_phone(screen, base
         assert page.evaluate(_PERMALINK_ALONE) == [], path
 
 
+#: Citations with a gap of more than 2 px between their last character and a ")" right after them.
+_GAPS_BEFORE_PAREN = """() => [...document.querySelectorAll('.md-content a[aria-label^="paragraph "]')]
+  .filter(a => a.nextSibling?.nodeType === 3 && a.nextSibling.textContent.startsWith(")"))
+  .filter(a => { const r = document.createRange();
+                 r.selectNodeContents(a); const end = r.getBoundingClientRect().right;
+                 r.setStart(a.nextSibling, 0); r.setEnd(a.nextSibling, 1);
+                 return r.getBoundingClientRect().left - end > 2; })
+  .map(a => a.textContent)"""
+
+
+@needs_chromium
+def test_no_gap_between_a_citation_and_the_parenthesis_that_closes_it(screen, base_url):
+    size, page = screen
+    page.goto(base_url)
+    closing = """() => [...document.querySelectorAll('.md-content a[aria-label^="paragraph "]')]
+      .filter(a => a.nextSibling?.nodeType === 3 && a.nextSibling.textContent.startsWith(")")).length"""
+    assert page.evaluate(closing) > 0  # the page has such citations: the test checks something
+    # "(the article of 29 October 2025 ¶16 )": the citation's padding once stood before the ")".
+    assert page.evaluate(_GAPS_BEFORE_PAREN) == [], size
+
+
 #: Cards (a phone's table rows) whose "Attribution" cell takes more than one line.
 _TALL_SHORT_CELLS = """() => [...document.querySelectorAll('article td[data-label="Attribution"]')]
   .filter(td => { const line = parseFloat(getComputedStyle(td).lineHeight);
