@@ -167,8 +167,14 @@ def _project(root: Path, hostile: bool) -> Path:
     lines[3] = lines[3] + " " + quote  # paragraph 3, which the quote cites
     seed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     filled = _rewrite(root / "briefs" / "fixture-brief.yaml", Brief, text_for, brief_tweak)
+    def topics_tweak(data):
+        # The claim's `qualifier` is filled too, and only a list question takes one:
+        # so the payload in it reaches the pages as well.
+        data["topics"][0]["relation"] = "set"
+
     for name, model in (("entities", EntityRegistry), ("topics", TopicRegistry), ("tags", TagRegistry)):
-        filled += _rewrite(root / "briefs" / "registry" / f"{name}.yaml", model, text_for)
+        filled += _rewrite(root / "briefs" / "registry" / f"{name}.yaml", model, text_for,
+                           topics_tweak if name == "topics" else None)
     assert filled >= 40  # every free-text field of the fixture, not a handful
     _allow_tags(root)
     return root
