@@ -21,6 +21,11 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December"]
 
 
+def plural(count: int, noun: str) -> str:
+    """ "1 brief", "5 briefs": a count with its noun, for every view's sentences."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def date_text(w: When) -> str:
     """A known date in words, exactly as precise as the text: "17 November 2025",
     "17 November (year not stated)", "early November 2025", "late 2024"."""

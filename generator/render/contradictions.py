@@ -18,7 +18,16 @@ from ..relations import STRENGTH, Difference, Finding
 from ..stances import KIND_LABELS
 from . import html as h
 from . import links
-from .common import article_label, article_when_html, as_of_html, cites_html, entity_html, source_link_html, source_name
+from .common import (
+    article_label,
+    article_when_html,
+    as_of_html,
+    cites_html,
+    entity_html,
+    plural,
+    source_link_html,
+    source_name,
+)
 
 PAGE = links.CONTRADICTIONS
 #: Sources shown per answer; the count says how many more there are.
@@ -41,10 +50,6 @@ def outputs(site: Site) -> list[Output]:
                    meta={"title": "Claims and contradictions"})]
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _short(answer_text: str) -> str:
     """An answer as the brief writer shortened a claim: in italics, never in
     quotation marks, which would make it read as the article's own words."""
@@ -58,7 +63,7 @@ def _answer(site: Site, answer: Answer) -> str:
     records = list({s.record.id: s.record for s in answer.claims}.values())  # newest article first
     shown = [source_link_html(PAGE, site.analysis, r) for r in records[:PER_ANSWER]]
     more = f"; and {len(records) - PER_ANSWER} more" if len(records) > PER_ANSWER else ""
-    return f"{_short(answer.text)} ({_n(len(records), 'source')}: {'; '.join(shown)}{more})"
+    return f"{_short(answer.text)} ({plural(len(records), 'source')}: {'; '.join(shown)}{more})"
 
 
 def relation(site: Site, d: Difference) -> str:
@@ -100,22 +105,22 @@ def summary(f: Finding) -> str:
     if not kinds:
         answer = f": {f.claims.answers[0].text}" if len(f.claims.answers) == 1 else ""
         return (f"Only 1 source answers it{answer}." if f.claims.sources == 1
-                else f"{_n(f.claims.sources, 'source')} give the same answer{answer}.")
+                else f"{plural(f.claims.sources, 'source')} give the same answer{answer}.")
     parts = []
     for kind, label in (("contradicts", "contradiction"), ("changed", "change over time"),
                         ("cannot be ordered", "undated difference"), ("adds detail", "added detail")):
         if kind == "cannot be ordered" and kind in kinds:
             parts.append("answers that cannot be dated")
         elif kinds.count(kind):
-            parts.append(_n(kinds.count(kind), label))
+            parts.append(plural(kinds.count(kind), label))
     if "leaves open" in kinds:  # the open answers, counted once each, not the pairs
         opened = len({d.a.key for d in f.differences if d.kind == "leaves open"})
-        parts.append(f"{_n(opened, 'answer')} leaving it open")
+        parts.append(f"{plural(opened, 'answer')} leaving it open")
     if "names different items" in kinds:
         if not parts:
-            return f"{_n(f.claims.sources, 'source')} give lists that name different items."
+            return f"{plural(f.claims.sources, 'source')} give lists that name different items."
         parts.append("lists naming different items")
-    return f"{', '.join(parts).capitalize()} among {_n(f.claims.sources, 'source')}."
+    return f"{', '.join(parts).capitalize()} among {plural(f.claims.sources, 'source')}."
 
 
 def _claims(site: Site, f: Finding) -> str:
@@ -145,12 +150,12 @@ def _question(site: Site, f: Finding) -> str:
         items = [relation(site, d) for d in ordered] + _unordered(site, f)
     for same in f.same_source:
         items.append(f"One source, {h.link(same.record.brief.title, links.rel(PAGE, links.brief(same.record.id)))}, "
-                     f"gives {_n(len(same.answers), 'answer')} ({', '.join(_short(a.text) for a in same.answers)}): "
+                     f"gives {plural(len(same.answers), 'answer')} ({', '.join(_short(a.text) for a in same.answers)}): "
                      "that article's own inconsistency, or a difference of attribution within it, not a contradiction "
                      "between sources.")
     if items:
         out.append(h.ul(items))
-    out.append(h.details("note", f"Every claim on this question ({_n(len(f.claims.claims), 'claim')})", _claims(site, f)))
+    out.append(h.details("note", f"Every claim on this question ({plural(len(f.claims.claims), 'claim')})", _claims(site, f)))
     return "".join(out)
 
 
@@ -227,9 +232,9 @@ def _at_a_glance(site: Site) -> str:
                 before, between = PAIR_WORDS[line.section]
                 name += " (" + "; ".join(f"{before}{_short(x)}{between}{_short(y)}" for x, y in item.pairs) + ")"
             named.append(name)
-        count = "" if line.section == TENSIONS else f" ({_n(len(line.items), 'question')})"
+        count = "" if line.section == TENSIONS else f" ({plural(len(line.items), 'question')})"
         out.append(f"{h.strong(line.label)}{count}: " + "; ".join(named))
-    return h.admonition("abstract", f"At a glance: {_n(len(site.analysis.findings), 'question')} the sources answer",
+    return h.admonition("abstract", f"At a glance: {plural(len(site.analysis.findings), 'question')} the sources answer",
                         h.ul(out))
 
 

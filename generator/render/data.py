@@ -12,7 +12,7 @@ from ..context import Site
 from ..exports import QUOTE_COLUMNS, TIMELINE_COLUMNS, quote_row_count, timeline_row_count
 from ..output import Output
 from . import links
-from .common import as_of_html, table
+from .common import as_of_html, plural, table
 from .links import BRIEFS_JSON, BRIEFS_SCHEMA, FEED, QUOTES_CSV, TIMELINE_CSV
 
 PAGE = links.DATA
@@ -20,10 +20,6 @@ PAGE = links.DATA
 
 def _href(path: str) -> str:
     return posixpath.relpath(path, posixpath.dirname(PAGE))
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _columns(names: list[str]) -> str:
@@ -41,15 +37,15 @@ def render_data(site: Site) -> str:
     rows = [
         [f"[briefs.json]({_href(BRIEFS_JSON)})",
          f"Every brief ({len(corpus.records)}) with its id and file, and the registries of "
-         f"{len(corpus.entities)} {'entity' if len(corpus.entities) == 1 else 'entities'}, {_n(len(corpus.topics), 'topic')} and {_n(len(corpus.tags), 'tag')}, "
+         f"{len(corpus.entities)} {'entity' if len(corpus.entities) == 1 else 'entities'}, {plural(len(corpus.topics), 'topic')} and {plural(len(corpus.tags), 'tag')}, "
          "exactly as validated."],
         [f"[briefs.schema.json]({_href(BRIEFS_SCHEMA)})",
          "The JSON Schema (draft 2020-12) of briefs.json, generated from the same models as the checks."],
         [f"[timeline.csv]({_href(TIMELINE_CSV)})",
-         f"{_n(events, 'row')}, one per source reporting an event, in timeline order; rows with the same `entry` "
+         f"{plural(events, 'row')}, one per source reporting an event, in timeline order; rows with the same `entry` "
          f"are one happening. Columns: {_columns(TIMELINE_COLUMNS)}."],
         [f"[quotes.csv]({_href(QUOTES_CSV)})",
-         f"{_n(quotes, 'row')}, one per verbatim quote, by speaker and date. Columns: {_columns(QUOTE_COLUMNS)}."],
+         f"{plural(quotes, 'row')}, one per verbatim quote, by speaker and date. Columns: {_columns(QUOTE_COLUMNS)}."],
         [f"[feed.xml]({_href(FEED)})",
          "An Atom feed with an entry per brief, newest article first. Feed readers find it from any page."],
     ]

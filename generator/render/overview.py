@@ -13,7 +13,19 @@ from ..fields import ATTRIBUTION_LABELS
 from ..output import Output
 from ..status import BriefCite
 from . import contradictions, links
-from .common import article_label, article_when, as_of, cites, date_text, indent, source_link, source_name, table, when
+from .common import (
+    article_label,
+    article_when,
+    as_of,
+    cites,
+    date_text,
+    indent,
+    plural,
+    source_link,
+    source_name,
+    table,
+    when,
+)
 from .text import link, md
 
 PAGE = links.HOME
@@ -146,7 +158,7 @@ def _traceable(site: Site) -> str:
              count(sum(s.url is not None for s in sources), "gives its address", "give their address"),
              count(sum(s.author is not None for s in sources), "gives its author", "give their author"),
              count(sum(s.published.date is not None for s in sources), "carries a date stamp", "carry a date stamp")]
-    return (f"Of the {total} archived text{'' if total == 1 else 's'}, {', '.join(parts[:-1])} and {parts[-1]}; "
+    return (f"Of the {plural(total, 'archived text')}, {', '.join(parts[:-1])} and {parts[-1]}; "
             f"{link('sources and framing', links.SOURCES)} weighs each source.")
 
 
@@ -157,7 +169,7 @@ def render_overview(site: Site) -> str:
         heading, about = "# Briefing", site.intro
     out = [heading + "\n", *_status(site), *_what_changed(site), *_differences(site), *_key_figures(site)]
     out += ["## About this briefing\n", *([about.strip() + "\n"] if about.strip() else []),
-            f"*Built from {len(corpus.records)} brief{'' if len(corpus.records) == 1 else 's'}.* {_traceable(site)}\n"]
+            f"*Built from {plural(len(corpus.records), 'brief')}.* {_traceable(site)}\n"]
 
     out.append("## Where Pakistan stands, source by source\n")
     out.append("The status of Pakistan's decision as each source reports it, newest article first. "

@@ -7,7 +7,7 @@ from ..fields import SOURCING_LABELS
 from ..output import Output
 from . import html as h
 from . import links
-from .common import NOT_STATED_HTML, article_when_html, as_of_html, cites_html, outlet_html
+from .common import NOT_STATED_HTML, article_when_html, as_of_html, cites_html, outlet_html, plural
 
 PAGE = links.SOURCES
 
@@ -29,7 +29,7 @@ def render_sources(site: Site) -> str:
         count = len(f.headline_vs_body) + len(f.unsourced_claims) + len(f.incoherent_passages)
         # "9 flags", not a bare "9": the words say what the number is on a phone's
         # card, and make the link a target a finger can hit.
-        flags = (h.link(f"{count} flag{'s' if count != 1 else ''}", links.rel(PAGE, links.brief(r.id), links.FRAMING))
+        flags = (h.link(plural(count, "flag"), links.rel(PAGE, links.brief(r.id), links.FRAMING))
                  if count else "none")
         # The article's own headline beside the brief's title: it is the source's framing, in its words.
         headline = h.quoted(s.headline) if s.headline else NOT_STATED_HTML
